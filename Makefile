@@ -1,0 +1,43 @@
+# geoclaims: `make run` checks every claim and regenerates the figures; `make test` runs the tests.
+# Both create the virtual environment on first use, from the pinned requirements.lock.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.DEFAULT_GOAL := help
+.PHONY: help run test check figures lab lock clean readme
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml requirements.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[test,notebooks]'
+	@touch $(STAMP)
+
+run: $(STAMP) ## check every claim (prints the scorecard), then regenerate every figure
+	$(BIN)/geoclaims check
+	$(BIN)/geoclaims figures
+
+test: $(STAMP) ## run the unit tests and execute every notebook
+	$(BIN)/python -m pytest
+
+check: $(STAMP) ## print the scorecard only
+	$(BIN)/geoclaims check
+
+figures: $(STAMP) ## regenerate every figure into figures/
+	$(BIN)/geoclaims figures
+
+lab: $(STAMP) ## open JupyterLab on notebooks/
+	$(BIN)/jupyter lab notebooks/
+
+lock: $(STAMP) ## re-pin requirements.lock from the current environment
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^geoclaims' > requirements.lock
+
+clean: ## remove the environment and caches (figures stay)
+	rm -rf $(VENV) .pytest_cache .hypothesis src/*.egg-info
+
+readme: $(STAMP) ## regenerate the scorecard block in README.md
+	$(BIN)/python -c "from pathlib import Path; from geoclaims.readme import render; from geoclaims.scorecard import check_claims; p = Path('README.md'); p.write_text(render(p.read_text(encoding='utf-8'), check_claims()), encoding='utf-8')"

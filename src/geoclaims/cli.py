@@ -1,0 +1,106 @@
+"""The ``geoclaims`` command line.
+
+Every error the package raises on purpose is printed as one line (``geoclaims: error: …``)
+with exit status 2; nothing is half-written (figures are written only after all names
+are known, reports are built before they are printed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from .errors import GeoclaimsError
+
+EXIT_ERROR = 2
+
+
+def _cmd_check(args: argparse.Namespace) -> None:
+    from .scorecard import check_claims, format_scorecard
+
+    print(format_scorecard(check_claims(args.claim), args.format))
+
+
+def _cmd_claims(args: argparse.Namespace) -> None:
+    from .registry import load_claims
+
+    for c in load_claims():
+        print(f"{c.claim_id:<23} {c.family:<9} {c.claimed_value:>10} {c.unit:<20} “{c.quote}”")
+
+
+def _cmd_figures(args: argparse.Namespace) -> None:
+    from .figures import build_figures
+
+    for path in build_figures(args.out, args.name or None):
+        print(path)
+
+
+def _cmd_meetings(args: argparse.Namespace) -> None:
+    from .timeline import load_meetings, meetings_between
+
+    window = meetings_between(load_meetings(), args.since, args.until)
+    rows = [
+        {
+            "date": f"{r['date']:%Y-%m-%d}",
+            "city": r["city"],
+            "country": r["country"],
+            "occasion": r["occasion"],
+            "ordinal": None if r["ordinal"] is None or str(r["ordinal"]) == "<NA>" else int(r["ordinal"]),
+            "ordinal_in_window": None if str(r["ordinal_in_window"]) == "<NA>" else int(r["ordinal_in_window"]),
+            "sources": list(r["sources"]),
+        }
+        for _, r in window.iterrows()
+    ]
+    if args.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    print(f"{'date':<10}  {'#':>3}  {'#win':>4}  {'city':<16} {'country':<15} occasion")
+    for r in rows:
+        print(f"{r['date']:<10}  {r['ordinal'] or '':>3}  {r['ordinal_in_window'] or '':>4}  "
+              f"{r['city']:<16} {r['country']:<15} {r['occasion']}")
+    print(f"\n{len(rows)} meetings")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (exposed for tests and documentation)."""
+    parser = argparse.ArgumentParser(prog="geoclaims", description="Fact-check the claims of the DW article "
+                                     "'Russo-Japanese ties thaw after long freeze' against sourced data.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("check", help="check claims and print the scorecard")
+    p.add_argument("--claim", action="append", metavar="ID", help="check only this claim (repeatable)")
+    p.add_argument("--format", choices=("table", "json", "csv", "markdown"), default="table")
+    p.set_defaults(func=_cmd_check)
+
+    p = sub.add_parser("claims", help="list the claim registry")
+    p.set_defaults(func=_cmd_claims)
+
+    p = sub.add_parser("figures", help="regenerate every figure")
+    p.add_argument("--out", metavar="DIR", help="output folder (default: figures/)")
+    p.add_argument("--name", action="append", metavar="FILE", help="only this figure (repeatable)")
+    p.set_defaults(func=_cmd_figures)
+
+    p = sub.add_parser("meetings", help="list Abe–Putin meetings with their ordinals")
+    p.add_argument("--since", metavar="DATE", help="first day, YYYY-MM-DD")
+    p.add_argument("--until", metavar="DATE", help="last day, YYYY-MM-DD")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.set_defaults(func=_cmd_meetings)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        args.func(args)
+    except GeoclaimsError as exc:
+        print(f"geoclaims: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:  # `geoclaims check | head`
+        return 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,34 @@
+"""The package's exception hierarchy.
+
+Every error geoclaims raises on purpose derives from :class:`GeoclaimsError`, and each
+subclass also derives from the built-in it resembles, so callers may catch either
+(``except geoclaims.DataError`` or ``except ValueError``).
+"""
+
+from __future__ import annotations
+
+
+class GeoclaimsError(Exception):
+    """Base class of every error raised by geoclaims."""
+
+
+class DataError(GeoclaimsError, ValueError):
+    """A data file is missing, malformed, or disagrees with itself or its source."""
+
+
+class InputError(GeoclaimsError, ValueError):
+    """An argument is out of range or of the wrong form (the message names the value)."""
+
+
+class UnknownClaimError(GeoclaimsError, KeyError):
+    """A claim id that is not in ``data/claims.csv``."""
+
+    def __str__(self) -> str:  # KeyError would print the repr with quotes
+        return str(self.args[0]) if self.args else ""
+
+
+class UnknownStraitError(GeoclaimsError, KeyError):
+    """A strait name that is not in ``data/straits.csv``."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""

@@ -1,0 +1,91 @@
+"""Plot helpers. Each takes data and a matplotlib ``ax``, draws, and returns the ``ax``.
+
+They never read files or save figures: :mod:`geoclaims.figures` does that.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+import matplotlib.dates as mdates
+import pandas as pd
+from matplotlib.axes import Axes
+
+#: path of the shared style file, for ``plt.style.use(STYLE)``
+STYLE = str(files("geoclaims") / "geoclaims.mplstyle")
+
+
+def _mark_article(ax: Axes, window: tuple[pd.Timestamp, pd.Timestamp], label: str = "article") -> None:
+    ax.axvspan(window[0], window[1] + pd.Timedelta(days=1), color="0.6", alpha=0.35, lw=0)
+    ax.annotate(label, (window[1], 1.0), xycoords=("data", "axes fraction"), xytext=(4, -2),
+                textcoords="offset points", va="top", fontsize=8, color="0.3")
+
+
+def plot_meetings_timeline(meetings: pd.DataFrame, office: pd.Timestamp,
+                           article: tuple[pd.Timestamp, pd.Timestamp], ax: Axes) -> Axes:
+    """Running count of Abe–Putin meetings over time, with Abe's return to office and the
+    article's publication window marked; the meeting the article anticipates is labelled."""
+    counted = meetings[meetings["official_count"] == "yes"]
+    ax.step(counted["date"], counted["ordinal"], where="post", color="C0", lw=1.5)
+    exact = counted["date_exact"] == "yes"
+    ax.plot(counted.loc[exact, "date"], counted.loc[exact, "ordinal"], "o", color="C0", ms=4, label="meeting")
+    ax.plot(counted.loc[~exact, "date"], counted.loc[~exact, "ordinal"], "o", mfc="white", color="C0", ms=4,
+            label="meeting (day not established)")
+    ax.axvline(office, color="C2", lw=1, ls="--", label="Abe takes office again")
+    _mark_article(ax, article)
+    after = counted[counted["date"] > article[1]].iloc[0]
+    since = int(after["ordinal"]) - int((counted["date"] < office).sum())
+    ax.annotate(f"{after['city']} {after['date']:%d %b %Y}: #{int(after['ordinal'])} overall,\n#{since} since Abe took office",
+                (after["date"], after["ordinal"]), xytext=(-40, 75), textcoords="offset points", fontsize=8, ha="right",
+                arrowprops={"arrowstyle": "->", "color": "0.3"})
+    ax.set_ylabel("meetings (foreign ministry count)")
+    ax.set_title("Abe–Putin meetings, 2006–2019")
+    ax.xaxis.set_major_locator(mdates.YearLocator(2))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    ax.legend(loc="upper left", fontsize=8, frameon=False)
+    return ax
+
+
+def plot_reactors_operating(reactors: pd.DataFrame, disaster: pd.Timestamp,
+                            article: tuple[pd.Timestamp, pd.Timestamp], end: pd.Timestamp, ax: Axes) -> Axes:
+    """Japan's reactors operating, as a step chart from the first sourced row to ``end``."""
+    dates = list(reactors["date"]) + [end]
+    counts = list(reactors["operating"]) + [reactors["operating"].iloc[-1]]
+    ax.step(dates, counts, where="post", color="C1", lw=1.8)
+    ax.fill_between(dates, counts, step="post", color="C1", alpha=0.2)
+    ax.axvline(disaster, color="C3", lw=1, ls="--")
+    ax.annotate("Fukushima, 11 Mar 2011\n(counts before Feb 2012 not sourced here)", (disaster, 0.95),
+                xycoords=("data", "axes fraction"), xytext=(4, 0), textcoords="offset points", fontsize=8, va="top")
+    _mark_article(ax, article)
+    for _, row in reactors.iterrows():
+        if row["operating"] > 0 and "Ohi" in row["event"]:
+            ax.annotate(row["event"].split(" resumes")[0].split(" shut")[0], (row["date"], row["operating"]),
+                        xytext=(2, 3), textcoords="offset points", fontsize=7)
+    ax.set_ylim(0, max(counts) + 1)
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.set_xlim(disaster - pd.Timedelta(days=60), end)
+    ax.set_ylabel("reactors operating")
+    ax.set_title("Japan's operating commercial reactors after Fukushima")
+    return ax
+
+
+def plot_island_areas(islands: pd.DataFrame, ax: Axes) -> Axes:
+    """Land area of each of the four islands (the range across sources), the two named in
+    the 1956 declaration set apart in colour."""
+    parts = islands[islands["island"] != "all-four"]
+    stats = parts.groupby("island").agg(low=("area_km2", "min"), high=("area_km2", "max"),
+                                        named=("named_in_1956", "first")).sort_values("high")
+    colours = ["C0" if n == "yes" else "0.6" for n in stats["named"]]
+    ax.barh(stats.index.str.title(), stats["high"], color=colours)
+    ax.errorbar(stats["high"], range(len(stats)), xerr=[stats["high"] - stats["low"], [0] * len(stats)],
+                fmt="none", ecolor="k", capsize=3, lw=1)
+    total = stats["high"].sum()
+    for y, (name, row) in enumerate(stats.iterrows()):
+        ax.annotate(f"{row['high']:,.0f} km² ({row['high'] / total:.0%})", (row["high"], y), xytext=(6, 0),
+                    textcoords="offset points", va="center", fontsize=8)
+    ax.set_xlabel("land area, km² (bar: largest published figure; whisker: spread across sources)")
+    share = stats.loc[stats["named"] == "yes", "high"].sum() / total
+    ax.set_title(f"The four disputed islands: the two named in 1956 (blue) are {share:.0%} of the land")
+    ax.set_xlim(0, stats["high"].max() * 1.3)
+    ax.grid(axis="y", visible=False)
+    return ax

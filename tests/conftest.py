@@ -1,0 +1,28 @@
+"""Shared fixtures: a private, editable copy of data/ for the malformed-data tests."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from geoclaims.paths import REPO_ROOT
+from geoclaims.tables import clear_caches
+
+
+@pytest.fixture
+def data_copy(tmp_path, monkeypatch):
+    """A copy of data/ that GEOCLAIMS_DATA points at; caches are reset around the test."""
+    copy = tmp_path / "data"
+    shutil.copytree(REPO_ROOT / "data", copy)
+    monkeypatch.setenv("GEOCLAIMS_DATA", str(copy))
+    clear_caches()
+    yield copy
+    clear_caches()
+
+
+def edit(path, old: str, new: str, count: int = 1) -> None:
+    """Replace text in a data file, failing if the text is not there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")

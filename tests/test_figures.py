@@ -1,0 +1,30 @@
+"""Figures regenerate and are byte-identical from run to run."""
+
+from __future__ import annotations
+
+import pytest
+
+from geoclaims.errors import InputError
+from geoclaims.figures import FIGURES, build_figures
+
+
+def test_two_runs_write_identical_files(tmp_path):
+    first = build_figures(tmp_path / "a")
+    second = build_figures(tmp_path / "b")
+    assert [p.name for p in first] == list(FIGURES)
+    for a, b in zip(first, second):
+        assert a.read_bytes() == b.read_bytes(), a.name
+
+
+def test_every_figure_a_finding_cites_exists_in_the_registry():
+    from geoclaims.scorecard import check_claims
+
+    for finding in check_claims():
+        for path in finding.figures:
+            assert path.removeprefix("figures/") in FIGURES, (finding.claim_id, path)
+
+
+def test_unknown_figure_name_writes_nothing(tmp_path):
+    with pytest.raises(InputError, match="unknown figure"):
+        build_figures(tmp_path / "out", ["meetings-timeline.png", "nope.png"])
+    assert not (tmp_path / "out").exists()

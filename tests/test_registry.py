@@ -1,0 +1,90 @@
+"""The claim registry and the article it quotes."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import edit
+
+from geoclaims.article import ARTICLE_SHA256, load_article
+from geoclaims.errors import DataError, UnknownClaimError
+from geoclaims.registry import get_claim, load_claims
+
+EXPECTED_IDS = [
+    "polar-route-days", "suez-route-days", "polar-route-saving", "tunnel-length-km",
+    "meetings-since-office", "abe-took-office", "sochi-opening-date", "yasukuni-visit-month",
+    "islands-dispute-years", "two-of-four-islands", "mori-putin-decade", "reactors-offline",
+    "occupation-final-days",
+]
+
+
+def test_registry_holds_exactly_the_thirteen_claim_ids_in_order():
+    assert [c.claim_id for c in load_claims()] == EXPECTED_IDS
+
+
+def test_every_quote_occurs_verbatim_in_the_article():
+    text = load_article()
+    for claim in load_claims():
+        assert claim.quote in text, claim.claim_id
+
+
+def test_the_yasukuni_quote_keeps_the_typographic_apostrophe():
+    assert "Tokyo’s Yasukuni" in get_claim("yasukuni-visit-month").quote
+
+
+def test_unknown_claim_id_lists_the_valid_ids():
+    with pytest.raises(UnknownClaimError, match="known ids: polar-route-days"):
+        get_claim("polar-route-hours")
+
+
+def test_missing_column_is_named(data_copy):
+    edit(data_copy / "claims.csv", "claim_id,quote,quantity,", "claim_id,quote,what,")
+    with pytest.raises(DataError, match=r"claims\.csv: missing column\(s\) quantity"):
+        load_claims()
+
+
+def test_repeated_id_names_both_lines(data_copy):
+    edit(data_copy / "claims.csv", "suez-route-days,38 days", "polar-route-days,38 days")
+    with pytest.raises(DataError, match=r"claims\.csv, line 3, column 'claim_id': 'polar-route-days' repeats line 2"):
+        load_claims()
+
+
+def test_quote_not_in_article_names_file_row_and_quote(data_copy):
+    edit(data_copy / "claims.csv", "construct a 35-km-long tunnel", "construct a 53-km-long tunnel")
+    with pytest.raises(DataError, match=r"claims\.csv, line 5 \(tunnel-length-km\): quote not found verbatim"):
+        load_claims()
+
+
+def test_straight_apostrophe_gets_a_hint(data_copy):
+    edit(data_copy / "claims.csv", "Tokyo’s Yasukuni", "Tokyo's Yasukuni")
+    with pytest.raises(DataError, match="typographic apostrophe"):
+        load_claims()
+
+
+def test_unknown_family_is_rejected(data_copy):
+    edit(data_copy / "claims.csv", ",tunnel,straits:", ",bridge,straits:")
+    with pytest.raises(DataError, match=r"line 5 .*family must be one of"):
+        load_claims()
+
+
+def test_empty_cell_is_named(data_copy):
+    edit(data_copy / "claims.csv", ",35,km,", ",35,,")
+    with pytest.raises(DataError, match=r"claims\.csv, line 5, column 'unit': empty value"):
+        load_claims()
+
+
+def test_changed_article_fails_its_checksum(data_copy):
+    article = data_copy / "article" / "russo-japanese-ties-thaw.txt"
+    article.write_text(article.read_text(encoding="utf-8").replace("19 days", "18 days"), encoding="utf-8")
+    with pytest.raises(DataError, match=f"expected {ARTICLE_SHA256}"):
+        load_article()
+
+
+def test_every_source_row_is_complete_and_every_data_file_is_named():
+    from geoclaims.paths import data_dir
+    from geoclaims.sources import load_sources
+
+    sources = load_sources()
+    named = " ".join(sources["files"])
+    for path in data_dir().glob("*.csv"):
+        if path.name != "sources.csv":
+            assert path.name in named, f"{path.name} has no row in sources.csv"

@@ -1,0 +1,74 @@
+"""The scorecard and the command line."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from geoclaims.cli import main
+from geoclaims.findings import NOT_CHECKED, Finding
+from geoclaims.scorecard import JSON_KEYS, check_claims, format_scorecard, summary
+
+
+def test_check_json_parses_and_carries_every_key(capsys):
+    assert main(["check", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert len(rows) == 13
+    for row in rows:
+        assert set(row) == set(JSON_KEYS)
+
+
+def test_every_rated_finding_names_its_sources_and_rule():
+    for finding in check_claims():
+        if finding.checked:
+            assert finding.sources and finding.rule, finding.claim_id
+
+
+def test_not_checked_is_counted_apart_from_ratings():
+    findings = [Finding("a", 1, "x", None, None, None, NOT_CHECKED, "not built"),
+                Finding("b", 1, "x", 1, 1, 1, "accurate", "equal")]
+    assert summary(findings) == "2 claims: 1 accurate; 1 not checked yet"
+
+
+def test_a_finding_rejects_an_unknown_rating():
+    with pytest.raises(ValueError, match="rating must be one of"):
+        Finding("a", 1, "x", 1, 1, 1, "true-ish", "")
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "markdown"])
+def test_every_format_names_every_claim(fmt):
+    findings = check_claims()
+    text = format_scorecard(findings, fmt)
+    for f in findings:
+        assert f.claim_id in text
+
+
+def test_unknown_claim_gives_one_line_and_exit_2(capsys):
+    assert main(["check", "--claim", "tunnel-length-miles"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "unknown claim id 'tunnel-length-miles'" in err[0] and "tunnel-length-km" in err[0]
+
+
+def test_unreadable_data_file_gives_one_line_and_exit_2(data_copy, capsys):
+    (data_copy / "claims.csv").write_bytes(b"\xff\xfe not utf-8")
+    assert main(["check"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "claims.csv: not UTF-8" in err[0]
+
+
+def test_meetings_window_lists_the_five_the_article_counts(capsys):
+    # the meetings between Abe's return (26 Dec 2012) and Sochi (8 Feb 2014)
+    assert main(["meetings", "--since", "2012-12-26", "--until", "2014-02-08", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["city"] for r in rows] == ["Moscow", "Lough Erne", "St Petersburg", "Bali", "Sochi"]
+    assert [r["ordinal_in_window"] for r in rows] == [1, 2, 3, 4, 5]
+    assert rows[-1]["ordinal"] == 8
+    assert set(rows[0]) == {"date", "city", "country", "occasion", "ordinal", "ordinal_in_window", "sources"}
+
+
+@pytest.mark.parametrize("argv, bad", [(["--since", "2014-02-30"], "2014-02-30"), (["--until", "Feb 2014"], "Feb 2014")])
+def test_malformed_date_is_named_in_one_line(capsys, argv, bad):
+    assert main(["meetings", *argv]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and repr(bad) in err[0]
