@@ -36,6 +36,12 @@ def _cmd_figures(args: argparse.Namespace) -> None:
         print(path)
 
 
+def _int_or_none(value) -> int | None:
+    import pandas as pd
+
+    return None if pd.isna(value) else int(value)
+
+
 def _cmd_meetings(args: argparse.Namespace) -> None:
     from .timeline import load_meetings, meetings_between
 
@@ -46,8 +52,8 @@ def _cmd_meetings(args: argparse.Namespace) -> None:
             "city": r["city"],
             "country": r["country"],
             "occasion": r["occasion"],
-            "ordinal": None if r["ordinal"] is None or str(r["ordinal"]) == "<NA>" else int(r["ordinal"]),
-            "ordinal_in_window": None if str(r["ordinal_in_window"]) == "<NA>" else int(r["ordinal_in_window"]),
+            "ordinal": _int_or_none(r["ordinal"]),
+            "ordinal_in_window": _int_or_none(r["ordinal_in_window"]),
             "sources": list(r["sources"]),
         }
         for _, r in window.iterrows()
@@ -60,6 +66,18 @@ def _cmd_meetings(args: argparse.Namespace) -> None:
         print(f"{r['date']:<10}  {r['ordinal'] or '':>3}  {r['ordinal_in_window'] or '':>4}  "
               f"{r['city']:<16} {r['country']:<15} {r['occasion']}")
     print(f"\n{len(rows)} meetings")
+
+
+def _cmd_strait(args: argparse.Namespace) -> None:
+    from .straits import strait_width
+
+    width = strait_width(args.name, args.resolution)
+    if args.format == "json":
+        print(json.dumps(width.as_dict(), indent=2))
+        return
+    (lat_a, lon_a), (lat_b, lon_b) = width.point_a, width.point_b
+    print(f"{width.strait}: {width.width_km:.2f} km (GSHHS-{width.resolution})\n"
+          f"  from {lat_a:.5f}, {lon_a:.5f}\n  to   {lat_b:.5f}, {lon_b:.5f}")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -86,6 +104,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--until", metavar="DATE", help="last day, YYYY-MM-DD")
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.set_defaults(func=_cmd_meetings)
+
+    p = sub.add_parser("strait", help="narrowest width of a strait from GSHHS coastlines")
+    p.add_argument("name", metavar="NAME", help="la-perouse or nevelskoy")
+    p.add_argument("--resolution", choices=("f", "h"), default="f", help="GSHHS resolution (default f, full)")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.set_defaults(func=_cmd_strait)
     return parser
 
 

@@ -27,8 +27,8 @@ def show(name: str):
     if name not in FIGURES:
         raise InputError(f"unknown figure {name!r}; known: {', '.join(FIGURES)}")
     with plt.style.context(plots.STYLE):
-        fig, ax = plt.subplots()
-        FIGURES[name](ax)
+        fig = plt.figure()
+        FIGURES[name](fig)
     return fig
 
 
@@ -37,29 +37,51 @@ def _article_window(tl) -> tuple:
     return row["date"], row["date_end"]
 
 
-def meetings_timeline(ax):
+def meetings_timeline(fig):
     """Abe–Putin meetings and their running count."""
     tl = load_timeline()
-    return plots.plot_meetings_timeline(tl.meetings, tl.event(OFFICE_EVENT)["date"], _article_window(tl), ax)
+    return plots.plot_meetings_timeline(tl.meetings, tl.event(OFFICE_EVENT)["date"], _article_window(tl), fig.subplots())
 
 
-def reactors_operating(ax):
+def reactors_operating(fig):
     """Japan's operating reactors, 2011–2015."""
     tl = load_timeline()
     end = tl.reactors["date"].max() + (tl.reactors["date"].max() - tl.reactors["date"].min()) * 0.1
-    return plots.plot_reactors_operating(tl.reactors, tl.event("fukushima-disaster")["date"], _article_window(tl), end, ax)
+    return plots.plot_reactors_operating(tl.reactors, tl.event("fukushima-disaster")["date"], _article_window(tl), end,
+                                         fig.subplots())
 
 
-def islands_areas(ax):
+def islands_areas(fig):
     """Areas of the four disputed islands."""
-    return plots.plot_island_areas(load_timeline().islands, ax)
+    return plots.plot_island_areas(load_timeline().islands, fig.subplots())
 
 
-#: file name -> function drawing it on an ``ax``
+def strait_la_perouse(fig):
+    """Map of La Pérouse Strait (GSHHS-f) with the capes and the line of minimum width."""
+    from . import maps, straits
+
+    row = straits.load_straits().loc["la-perouse"]
+    width = straits.strait_width("la-perouse", "f")
+    return maps.plot_strait_map(fig, row, width, straits.load_capes(), straits.crossing_pairings("la-perouse", "f"))
+
+
+def fixed_links(fig):
+    """Proposed Sakhalin links against the claim, the strait's width and existing tunnels."""
+    from . import straits
+    from .registry import get_claim
+
+    width = straits.strait_width("la-perouse", "f")
+    return plots.plot_fixed_links(straits.load_fixed_links(), float(get_claim("tunnel-length-km").claimed_value),
+                                  width.width_km, fig.subplots())
+
+
+#: file name -> function drawing it on a figure
 FIGURES: dict[str, Callable] = {
     "meetings-timeline.png": meetings_timeline,
     "reactors-operating.png": reactors_operating,
     "islands-areas.png": islands_areas,
+    "strait-la-perouse.png": strait_la_perouse,
+    "fixed-links.png": fixed_links,
 }
 
 
@@ -83,7 +105,7 @@ def build_figures(out_dir: str | Path | None = None, names: Iterable[str] | None
         # A bare Figure (no pyplot) draws with Agg whatever backend a notebook uses.
         with plt.style.context(plots.STYLE):
             fig = Figure()
-            FIGURES[name](fig.subplots())
+            FIGURES[name](fig)
             path = out / name
             fig.savefig(path, metadata=PNG_METADATA)
         written.append(path)

