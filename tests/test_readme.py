@@ -21,7 +21,7 @@ def test_readme_script_example_runs(capsys):
     for block in blocks:
         exec(compile(block, "README example", "exec"), {})
     out = capsys.readouterr().out
-    assert "Sochi" in out and "accurate 5" in out and "42.6 km" in out
+    assert "Sochi" in out and "accurate 5" in out and "42.6 km" in out and "nm in the NSR water area" in out
 
 
 def test_readme_names_the_two_commands_and_embeds_every_figure():

@@ -80,6 +80,21 @@ def _cmd_strait(args: argparse.Namespace) -> None:
           f"  from {lat_a:.5f}, {lon_a:.5f}\n  to   {lat_b:.5f}, {lon_b:.5f}")
 
 
+def _cmd_route(args: argparse.Namespace) -> None:
+    from .routes import sea_route, transit_days
+
+    route = sea_route(args.origin, args.destination, via=args.via)
+    days = transit_days(route, args.profile) if args.profile else None
+    if args.format == "json":
+        print(json.dumps(route.as_dict(args.profile, days), indent=2))
+        return
+    print(f"{route.origin.name} ({route.origin.locode}) → {route.destination.name} ({route.destination.locode}) "
+          f"via {route.via}: {route.length_nm:,.0f} nm ({route.length_km:,.0f} km), "
+          f"{route.nsr_nm:,.0f} nm in the NSR water area; passages: {', '.join(route.passages)}")
+    if days is not None:
+        print(f"{args.profile}: {days:.1f} days")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed for tests and documentation)."""
     parser = argparse.ArgumentParser(prog="geoclaims", description="Fact-check the claims of the DW article "
@@ -110,6 +125,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--resolution", choices=("f", "h"), default="f", help="GSHHS resolution (default f, full)")
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.set_defaults(func=_cmd_strait)
+
+    p = sub.add_parser("route", help="sea route between two ports along a corridor")
+    p.add_argument("origin", metavar="ORIGIN", help="UN/LOCODE (NLRTM) or port name")
+    p.add_argument("destination", metavar="DESTINATION", help="UN/LOCODE (JPYOK) or port name")
+    p.add_argument("--via", choices=("nsr", "suez"), required=True)
+    p.add_argument("--profile", metavar="NAME", help="vessel profile from data/vessel_profiles.csv, for days")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.set_defaults(func=_cmd_route)
     return parser
 
 

@@ -32,3 +32,14 @@ class UnknownStraitError(GeoclaimsError, KeyError):
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else ""
+
+
+class UnknownPortError(GeoclaimsError, KeyError):
+    """A port code or name that is not in searoute's port list (the message lists close matches)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+class RouteError(GeoclaimsError, ValueError):
+    """No route along the corridor asked for, or a route that does not pass its corridor."""

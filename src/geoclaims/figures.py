@@ -75,6 +75,43 @@ def fixed_links(fig):
                                   width.width_km, fig.subplots())
 
 
+def polar_routes_map(fig):
+    """Rotterdam–Yokohama along both corridors on a polar map."""
+    from . import maps
+    from .route_checks import DEFAULT_PAIR
+    from .routes import load_nsr_area, sea_route
+
+    routes = {via: sea_route(*DEFAULT_PAIR, via=via) for via in ("nsr", "suez")}
+    fig.set_size_inches(8, 8.5)
+    return maps.plot_polar_routes(fig, routes, load_nsr_area(), maps.land_polygons("h"))
+
+
+def days_vs_speed(fig):
+    """Days against speed for both corridors, claims and profiles marked."""
+    from .registry import get_claim
+    from .route_checks import DEFAULT_PAIR, REFERENCE_PROFILE
+    from .routes import load_vessel_profiles, sea_route
+
+    profiles = load_vessel_profiles()
+    routes = {via: sea_route(*DEFAULT_PAIR, via=via) for via in ("nsr", "suez")}
+    hours = float(profiles.at[REFERENCE_PROFILE, "suez_transit_h"] + profiles.at[REFERENCE_PROFILE, "suez_wait_h"])
+    claims = {"nsr": float(get_claim("polar-route-days").claimed_value),
+              "suez": float(get_claim("suez-route-days").claimed_value)}
+    return plots.plot_days_vs_speed(routes, hours, claims, profiles, fig.subplots())
+
+
+def port_matrix_heatmap(fig):
+    """Days saved by the NSR for 20 European × 20 Far East ports."""
+    from .route_checks import REFERENCE_PROFILE
+    from .routes import load_matrix_ports, port_matrix
+
+    ports = load_matrix_ports()
+    matrix = port_matrix(list(ports.loc[ports["region"] == "europe", "locode"]),
+                         list(ports.loc[ports["region"] == "far-east", "locode"]), REFERENCE_PROFILE)
+    fig.set_size_inches(9, 8)
+    return plots.plot_port_matrix(matrix, fig.subplots())
+
+
 #: file name -> function drawing it on a figure
 FIGURES: dict[str, Callable] = {
     "meetings-timeline.png": meetings_timeline,
@@ -82,6 +119,9 @@ FIGURES: dict[str, Callable] = {
     "islands-areas.png": islands_areas,
     "strait-la-perouse.png": strait_la_perouse,
     "fixed-links.png": fixed_links,
+    "polar-routes-map.png": polar_routes_map,
+    "days-vs-speed.png": days_vs_speed,
+    "port-matrix.png": port_matrix_heatmap,
 }
 
 

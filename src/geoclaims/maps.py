@@ -7,8 +7,10 @@ which download Natural Earth files on first use, are never called.
 from __future__ import annotations
 
 import cartopy.crs as ccrs
+import numpy as np
 import pandas as pd
 import shapely
+import shapely.affinity
 from matplotlib.figure import Figure
 
 from .coastline import LAND, load_gshhs_meta, polygon_points
@@ -60,4 +62,49 @@ def plot_strait_map(fig: Figure, strait: pd.Series, width, capes: pd.DataFrame, 
     gl = ax.gridlines(draw_labels=True, linewidth=0.3, color="0.5", alpha=0.5, x_inline=False, y_inline=False)
     gl.top_labels = gl.right_labels = False
     ax.set_title(f"{strait['name']}: narrowest crossing {width.width_km:.1f} km (GSHHS-{width.resolution})")
+    return ax
+
+
+def land_polygons(resolution: str = "h", min_area_km2: float = 2000.0, north_of: float = 0.0,
+                  tolerance_deg: float = 0.05) -> list:
+    """Every GSHHS land polygon larger than ``min_area_km2`` reaching north of ``north_of``,
+    simplified to ``tolerance_deg`` (for small-scale maps)."""
+    meta = load_gshhs_meta(resolution)
+    rows = meta[(meta["level"] == LAND) & (meta["area_km2"] >= min_area_km2) & (meta["north"] > north_of)]
+    out = []
+    for _, row in rows.iterrows():
+        pts = polygon_points(resolution, row)
+        # rings cut at ±180 (Eurasia) are pulled just inside, so cartopy does not read them as
+        # lying on its domain edge and fill the outside instead
+        pts[:, 0] = np.clip(pts[:, 0], -179.999, 179.999)
+        poly = shapely.make_valid(shapely.Polygon(pts))
+        out.append(shapely.orient_polygons(shapely.simplify(poly, tolerance_deg)))
+    return out
+
+
+def plot_polar_routes(fig: Figure, routes: dict, nsr_area, land: list):
+    """Both corridors' routes on a north polar stereographic map, the NSR water area shaded."""
+    proj = ccrs.NorthPolarStereo(central_longitude=90)
+    ax = fig.add_subplot(projection=proj)
+    # square limits reaching the southernmost point of the routes (set_extent degenerates here)
+    south = min(float(r.lats.min()) for r in routes.values()) - 3.0
+    radius = abs(proj.transform_point(90.0, south, PLATE)[1])
+    ax.set_xlim(-radius, radius)
+    ax.set_ylim(-radius, radius)
+    ax.add_geometries(land, crs=PLATE, facecolor="#e8e4d8", edgecolor="0.4", linewidth=0.3)
+    # the area is stored in [0, 360) longitudes; a 180°-centred plate carrée keeps it in one piece
+    shifted = shapely.affinity.translate(nsr_area, xoff=-180.0)
+    ax.add_geometries([shifted], crs=ccrs.PlateCarree(central_longitude=180), facecolor="C0", alpha=0.15,
+                      edgecolor="C0", linewidth=0.8)
+    colours = {"nsr": "C0", "suez": "C1"}
+    for via, route in routes.items():
+        ax.plot(route.lons, route.lats, color=colours[via], lw=1.8, transform=ccrs.Geodetic(),
+                label=f"via {via.upper()}: {route.length_nm:,.0f} nm")
+    first = next(iter(routes.values()))
+    for port in (first.origin, first.destination):
+        ax.plot(port.lon, port.lat, "ko", ms=4, transform=PLATE)
+        ax.text(port.lon, port.lat - 3, port.name, fontsize=8, ha="center", va="top", transform=PLATE)
+    ax.gridlines(linewidth=0.3, color="0.5", alpha=0.5)
+    ax.legend(loc="lower left", fontsize=8)
+    ax.set_title(f"{first.origin.name}–{first.destination.name}: Northern Sea Route (NSR water area shaded) and Suez")
     return ax

@@ -114,3 +114,51 @@ def plot_fixed_links(links: pd.DataFrame, claimed_km: float, width_km: float, ax
     ax.set_title("Proposed Sakhalin links and existing undersea tunnels")
     ax.grid(axis="y", visible=False)
     return ax
+
+
+def plot_days_vs_speed(routes: dict, suez_hours: float, claims: dict, profiles: pd.DataFrame, ax: Axes) -> Axes:
+    """Days against a constant speed for each corridor's route (Suez with its transit and
+    waiting hours), the claimed days marked, and each vessel profile's days as points."""
+    import numpy as np
+
+    from .routes import transit_days
+
+    speeds = np.linspace(8, 26, 200)
+    colours = {"nsr": "C0", "suez": "C1"}
+    for via, route in routes.items():
+        extra = suez_hours / 24 if via == "suez" else 0.0
+        ax.plot(speeds, route.length_nm / speeds / 24 + extra, color=colours[via],
+                label=f"via {via.upper()} ({route.length_nm:,.0f} nm)")
+        for name in profiles.index:
+            ax.plot(profiles.at[name, "open_water_kn"], transit_days(route, name), "o", color=colours[via], ms=4)
+            if via == "nsr":
+                ax.annotate(name, (profiles.at[name, "open_water_kn"], transit_days(route, name)), xytext=(3, -10),
+                            textcoords="offset points", fontsize=7, color="0.3")
+    for via, days in claims.items():
+        ax.axhline(days, color=colours[via], ls="--", lw=1)
+        ax.annotate(f"claim: {days:g} days via {via.upper()}", (26, days), xytext=(-2, 3), textcoords="offset points",
+                    ha="right", fontsize=8, color=colours[via])
+    ax.set_xlabel("open-water speed, knots (points: vessel profiles, with NSR ice speed and port time)")
+    ax.set_ylabel("days")
+    ax.set_title("Days against speed, Rotterdam–Yokohama")
+    ax.legend(loc="upper right", fontsize=8)
+    ax.set_ylim(0, None)
+    return ax
+
+
+def plot_port_matrix(matrix: pd.DataFrame, ax: Axes) -> Axes:
+    """Heatmap of days saved by the NSR over Suez (positive: NSR faster) per port pair."""
+    import numpy as np
+
+    table = matrix.pivot(index="origin", columns="destination", values="days_saved")
+    table = table.loc[matrix["origin"].unique(), matrix["destination"].unique()]
+    limit = np.nanmax(np.abs(table.to_numpy()))
+    im = ax.imshow(table.to_numpy(), cmap="RdBu", vmin=-limit, vmax=limit, aspect="auto")
+    ax.set_xticks(range(table.shape[1]), table.columns, rotation=90, fontsize=7)
+    ax.set_yticks(range(table.shape[0]), table.index, fontsize=7)
+    for (i, j), value in np.ndenumerate(table.to_numpy()):
+        ax.text(j, i, f"{value:.0f}", ha="center", va="center", fontsize=5, color="k")
+    ax.figure.colorbar(im, ax=ax, label="days saved by the NSR (negative: Suez faster)")
+    ax.grid(False)
+    ax.set_title(f"NSR vs Suez, days saved ({matrix['profile'].iloc[0]} profile)")
+    return ax

@@ -1,0 +1,168 @@
+"""The maritime network and port list that ``searoute`` ships, as arrays for batch routing.
+
+This module is the one place that reads searoute's data, which is in (lon, lat) order;
+everything it returns is (lat, lon). Nothing is downloaded: the data are Python modules
+inside the searoute package (its Eurostat-derived "marnet" and its port list).
+
+Edge lengths are recomputed on the WGS84 ellipsoid (pyproj, vectorised) rather than taken
+from searoute's rounded spherical weights, so the lengths of shortest paths are geodesic
+lengths of the route geometry. Longitudes beyond ±180 in searoute's Bering Strait nodes
+are kept as given (they make the antimeridian crossing continuous) and are normalised
+only when shown.
+
+Corridors. searoute tags edges with passages. Its ``northwest`` tag covers both the
+Canadian Northwest Passage and the Chukchi Sea edges next to the Bering Strait, which an
+NSR voyage needs; here the two are told apart by longitude (the Canadian edges lie
+between 100°W and 60°W). A corridor is the network less the passages it must not use and
+less the southern hemisphere (:data:`SOUTH_LIMIT_LAT`): searoute tags only some of the
+edges around the Cape of Good Hope, and an untagged detour would otherwise open.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import numpy as np
+import pandas as pd
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import connected_components
+from scipy.spatial import cKDTree
+
+from .errors import InputError
+from .geodesy import WGS84
+from .tables import cached_loader
+
+#: passages closed in each corridor (searoute's tags, with its ``northwest`` split here into
+#: ``northwest-canada`` and ``chukchi``)
+CORRIDOR_CLOSED = {
+    "nsr": frozenset({"suez", "panama", "south_africa", "chili", "northwest-canada"}),
+    "suez": frozenset({"chukchi", "northwest-canada", "bering", "panama", "south_africa", "chili"}),
+}
+#: both corridors stay north of this latitude, so that no route can round Africa or South
+#: America on edges searoute leaves untagged (Singapore, the southernmost port used, is at 1.3°N)
+SOUTH_LIMIT_LAT = -1.0
+#: the passage a route of each corridor must traverse
+CORRIDOR_REQUIRED = {"nsr": "bering", "suez": "suez"}
+CORRIDORS = tuple(CORRIDOR_CLOSED)
+
+
+def _unit_vectors(lat, lon) -> np.ndarray:
+    lat_r, lon_r = np.radians(lat), np.radians(lon)
+    return np.column_stack([np.cos(lat_r) * np.cos(lon_r), np.cos(lat_r) * np.sin(lon_r), np.sin(lat_r)])
+
+
+@dataclass(frozen=True)
+class Network:
+    """The marnet graph as arrays: node coordinates and an undirected edge list."""
+
+    lat: np.ndarray
+    lon: np.ndarray  # may exceed ±180 near the Bering Strait (see module docstring)
+    edge_u: np.ndarray
+    edge_v: np.ndarray
+    edge_km: np.ndarray
+    edge_passage: np.ndarray  # object array of passage tags ("" for none)
+    _graphs: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def n_nodes(self) -> int:
+        return len(self.lat)
+
+    def corridor_graph(self, via: str) -> csr_matrix:
+        """Symmetric sparse adjacency (km) of the network with the corridor's closed passages removed."""
+        if via not in CORRIDOR_CLOSED:
+            raise InputError(f"via must be one of {', '.join(CORRIDORS)}, got {via!r}")
+        if via not in self._graphs:
+            keep = ~np.isin(self.edge_passage, list(CORRIDOR_CLOSED[via]))
+            keep &= (self.lat[self.edge_u] >= SOUTH_LIMIT_LAT) & (self.lat[self.edge_v] >= SOUTH_LIMIT_LAT)
+            u, v, w = self.edge_u[keep], self.edge_v[keep], self.edge_km[keep]
+            # a zero-length edge (the same point either side of the antimeridian) must not vanish
+            w = np.maximum(w, 1e-9)
+            graph = csr_matrix((np.concatenate([w, w]), (np.concatenate([u, v]), np.concatenate([v, u]))),
+                               shape=(self.n_nodes, self.n_nodes))
+            graph.sum_duplicates()
+            self._graphs[via] = graph
+        return self._graphs[via]
+
+    @cached_property
+    def _main_component(self) -> dict:
+        out = {}
+        for via in CORRIDORS:
+            _, labels = connected_components(self.corridor_graph(via), directed=False)
+            main = np.bincount(labels).argmax()
+            out[via] = np.flatnonzero(labels == main)
+        return out
+
+    @cached_property
+    def _trees(self) -> dict:
+        return {via: cKDTree(_unit_vectors(self.lat[nodes], self.lon[nodes]))
+                for via, nodes in self._main_component.items()}
+
+    def nearest_nodes(self, lat, lon, via: str) -> np.ndarray:
+        """Index of the nearest node (great-circle) of the corridor's main component to each point."""
+        _, idx = self._trees[via].query(_unit_vectors(np.atleast_1d(lat), np.atleast_1d(lon)))
+        return self._main_component[via][idx]
+
+    @cached_property
+    def _edge_index(self) -> dict:
+        out = {}
+        for k, (u, v) in enumerate(zip(self.edge_u.tolist(), self.edge_v.tolist())):
+            out[(u, v)] = out[(v, u)] = k
+        return out
+
+    def passages_on(self, path: np.ndarray) -> set[str]:
+        """The passage tags of the edges along a node path."""
+        index = self._edge_index
+        tags = (self.edge_passage[index[(a, b)]] for a, b in zip(path[:-1].tolist(), path[1:].tolist()))
+        return {t for t in tags if t}
+
+    def edge_matrix(self, values: np.ndarray) -> csr_matrix:
+        """A symmetric sparse matrix holding one value per edge (for vectorised look-ups)."""
+        m = csr_matrix((np.concatenate([values, values]),
+                        (np.concatenate([self.edge_u, self.edge_v]), np.concatenate([self.edge_v, self.edge_u]))),
+                       shape=(self.n_nodes, self.n_nodes))
+        m.sum_duplicates()
+        return m
+
+
+@cached_loader
+def load_network() -> Network:
+    """Build :class:`Network` from searoute's marnet data (about 0.5 s, once per process)."""
+    from searoute.data.marnet_dict import edge_list, node_list  # (lon, lat) tuples; this is the one place
+
+    keys = list(node_list)
+    index = {k: i for i, k in enumerate(keys)}
+    lonlat = np.array(keys, dtype=float)
+    us, vs, tags = [], [], []
+    seen = set()
+    for a, neighbours in edge_list.items():
+        for b, data in neighbours.items():
+            i, j = index[a], index[b]
+            if (j, i) in seen or i == j:
+                continue
+            seen.add((i, j))
+            us.append(i)
+            vs.append(j)
+            tags.append(data.get("passage") or "")
+    u, v = np.array(us), np.array(vs)
+    tags = np.array(tags, dtype=object)
+    # searoute's "northwest": the Canadian Northwest Passage (edges between 100°W and 60°W),
+    # and the Chukchi Sea approach to the Bering Strait (the rest), which the NSR needs
+    mid_lon = (lonlat[u, 0] + lonlat[v, 0]) / 2
+    canada = (tags == "northwest") & (mid_lon > -100) & (mid_lon < -60)
+    tags[canada] = "northwest-canada"
+    tags[(tags == "northwest") & ~canada] = "chukchi"
+    _, _, metres = WGS84.inv(lonlat[u, 0], lonlat[u, 1], lonlat[v, 0], lonlat[v, 1])
+    return Network(lat=lonlat[:, 1], lon=lonlat[:, 0], edge_u=u, edge_v=v, edge_km=np.asarray(metres) / 1000.0,
+                   edge_passage=tags)
+
+
+@cached_loader
+def load_ports() -> pd.DataFrame:
+    """searoute's port list: ``locode, name, country, lat, lon``, one row per UN/LOCODE
+    (where searoute lists a code twice, the first entry is kept)."""
+    from searoute.data.ports_dict import node_list  # (lon, lat) keys; values carry x = lon, y = lat
+
+    rows = [{"locode": d["port"], "name": d["name"], "country": d.get("cty", ""), "lat": float(d["y"]),
+             "lon": float(d["x"])} for d in node_list.values()]
+    return pd.DataFrame(rows).drop_duplicates("locode").set_index("locode", drop=False).sort_index()
