@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help run test check figures lab lock clean readme
+.PHONY: help run test check figures lab lock clean readme report claimreview
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -29,6 +29,12 @@ check: $(STAMP) ## print the scorecard only
 
 figures: $(STAMP) ## regenerate every figure into figures/
 	$(BIN)/geoclaims figures
+
+report: $(STAMP) ## execute every notebook and write the HTML report into report/
+	$(BIN)/geoclaims report --out report
+
+claimreview: $(STAMP) ## write schema.org ClaimReview JSON-LD to report/claimreview.json
+	$(BIN)/geoclaims export claimreview --out report/claimreview.json
 
 lab: $(STAMP) ## open JupyterLab on notebooks/
 	$(BIN)/jupyter lab notebooks/

@@ -16,6 +16,24 @@ def test_two_runs_write_identical_files(tmp_path):
         assert a.read_bytes() == b.read_bytes(), a.name
 
 
+def test_svg_is_deterministic_and_undated(tmp_path):
+    names = ["islands-areas.png", "fixed-links.png"]
+    first = build_figures(tmp_path / "a", names, fmt="svg")
+    second = build_figures(tmp_path / "b", names, fmt="svg")
+    for a, b in zip(first, second):
+        text = a.read_text(encoding="utf-8")
+        assert a.suffix == ".svg" and "<dc:date>" not in text
+        assert a.read_bytes() == b.read_bytes(), a.name
+
+
+def test_committed_figures_are_current():
+    from geoclaims.paths import figures_dir
+
+    fresh = {p.name: p.read_bytes() for p in build_figures(figures_dir().parent / ".pytest_cache" / "figs")}
+    for name, data in fresh.items():
+        assert (figures_dir() / name).read_bytes() == data, f"{name} is stale: run `make figures`"
+
+
 def test_every_figure_a_finding_cites_exists_in_the_registry():
     from geoclaims.scorecard import check_claims
 

@@ -32,7 +32,7 @@ def _cmd_claims(args: argparse.Namespace) -> None:
 def _cmd_figures(args: argparse.Namespace) -> None:
     from .figures import build_figures
 
-    for path in build_figures(args.out, args.name or None):
+    for path in build_figures(args.out, args.name or None, args.format):
         print(path)
 
 
@@ -95,6 +95,27 @@ def _cmd_route(args: argparse.Namespace) -> None:
         print(f"{args.profile}: {days:.1f} days")
 
 
+def _cmd_export(args: argparse.Namespace) -> None:
+    from .export import claimreview_json, write_text_atomically
+    from .scorecard import check_claims
+    from .timeline import parse_date
+
+    if args.date:
+        parse_date(args.date, "--date")
+    text = claimreview_json(check_claims(), author=args.author, author_url=args.author_url, url_base=args.url_base,
+                            date_published=args.date)
+    if args.out:
+        print(write_text_atomically(args.out, text + "\n"))
+    else:
+        print(text)
+
+
+def _cmd_report(args: argparse.Namespace) -> None:
+    from .report import build_report
+
+    print(build_report(args.out))
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed for tests and documentation)."""
     parser = argparse.ArgumentParser(prog="geoclaims", description="Fact-check the claims of the DW article "
@@ -112,6 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("figures", help="regenerate every figure")
     p.add_argument("--out", metavar="DIR", help="output folder (default: figures/)")
     p.add_argument("--name", action="append", metavar="FILE", help="only this figure (repeatable)")
+    p.add_argument("--format", choices=("png", "svg"), default="png")
     p.set_defaults(func=_cmd_figures)
 
     p = sub.add_parser("meetings", help="list Abe–Putin meetings with their ordinals")
@@ -133,6 +155,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--profile", metavar="NAME", help="vessel profile from data/vessel_profiles.csv, for days")
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.set_defaults(func=_cmd_route)
+
+    p = sub.add_parser("export", help="export the findings (schema.org ClaimReview JSON-LD)")
+    p.add_argument("kind", choices=("claimreview",))
+    p.add_argument("--out", metavar="FILE", help="write here instead of standard output")
+    p.add_argument("--author", default="geoclaims", help="the reviewing organisation")
+    p.add_argument("--author-url", default="https://github.com/geoclaims/geoclaims")
+    p.add_argument("--url-base", default="https://geoclaims.github.io/report/index.html",
+                   help="where the review is published; each claim gets #CLAIM_ID")
+    p.add_argument("--date", metavar="DATE", help="review date, YYYY-MM-DD (default: today)")
+    p.set_defaults(func=_cmd_export)
+
+    p = sub.add_parser("report", help="execute every notebook and write the HTML report")
+    p.add_argument("--out", metavar="DIR", default="report", help="output folder (default: report/)")
+    p.set_defaults(func=_cmd_report)
     return parser
 
 

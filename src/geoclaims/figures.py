@@ -19,7 +19,9 @@ from .paths import figures_dir
 from .progress import report
 from .timeline import OFFICE_EVENT, load_timeline
 
-PNG_METADATA = {"Software": None}
+#: what is written into files: no software version, no date (so runs are byte-identical)
+METADATA = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None}}
+FORMATS = tuple(METADATA)
 
 
 def show(name: str):
@@ -125,14 +127,17 @@ FIGURES: dict[str, Callable] = {
 }
 
 
-def build_figures(out_dir: str | Path | None = None, names: Iterable[str] | None = None) -> list[Path]:
-    """Draw and save figures (all by default) into ``out_dir`` (default ``figures/``).
+def build_figures(out_dir: str | Path | None = None, names: Iterable[str] | None = None, fmt: str = "png") -> list[Path]:
+    """Draw and save figures (all by default) into ``out_dir`` (default ``figures/``), as
+    ``png`` (the default) or ``svg``; names are the ``.png`` names of :data:`FIGURES`.
 
     Raises
     ------
     InputError
         for an unknown figure name (before anything is written).
     """
+    if fmt not in METADATA:
+        raise InputError(f"format must be one of {', '.join(FORMATS)}, got {fmt!r}")
     out = Path(out_dir) if out_dir is not None else figures_dir()
     wanted = list(FIGURES) if names is None else list(names)
     unknown = [n for n in wanted if n not in FIGURES]
@@ -146,7 +151,7 @@ def build_figures(out_dir: str | Path | None = None, names: Iterable[str] | None
         with plt.style.context(plots.STYLE):
             fig = Figure()
             FIGURES[name](fig)
-            path = out / name
-            fig.savefig(path, metadata=PNG_METADATA)
+            path = out / Path(name).with_suffix(f".{fmt}").name
+            fig.savefig(path, format=fmt, metadata=METADATA[fmt])
         written.append(path)
     return written

@@ -37,3 +37,8 @@ def data_file(name: str) -> Path:
 def figures_dir() -> Path:
     """The default output folder of ``geoclaims figures``."""
     return REPO_ROOT / "figures"
+
+
+def notebooks_dir() -> Path:
+    """The folder of the notebooks (``notebooks/`` in the checkout)."""
+    return REPO_ROOT / "notebooks"
