@@ -1,13 +1,26 @@
-"""Shared fixtures: a private, editable copy of data/ for the malformed-data tests."""
+"""Shared fixtures: network blocked for the whole run, and an editable copy of data/."""
 
 from __future__ import annotations
 
+import os
+import runpy
 import shutil
+from pathlib import Path
 
 import pytest
 
 from geoclaims.paths import REPO_ROOT
 from geoclaims.tables import clear_caches
+
+
+OFFLINE = Path(__file__).parent / "offline"
+
+
+def pytest_configure(config):
+    """Block the network here and in every subprocess (notebook kernels read PYTHONPATH)."""
+    os.environ["GEOCLAIMS_BLOCK_NETWORK"] = "1"
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(OFFLINE), os.environ.get("PYTHONPATH")]))
+    runpy.run_path(str(OFFLINE / "sitecustomize.py"))
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ about 100 m apart; ``h`` is coarser, and the two agree within 0.5 km here).
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from itertools import product
 
 import numpy as np
@@ -77,10 +78,15 @@ def _segments(geom) -> np.ndarray:
     return np.concatenate(segs) if segs else np.empty((0, 2, 2))
 
 
+@lru_cache(maxsize=16)
+def _plane(lat0: float, lon0: float) -> Transformer:
+    """Local azimuthal equidistant projection (creating one costs PROJ database look-ups)."""
+    return Transformer.from_crs("EPSG:4326", f"+proj=aeqd +lat_0={lat0} +lon_0={lon0} +datum=WGS84", always_xy=True)
+
+
 def _screen(segs_a: np.ndarray, segs_b: np.ndarray, centre: tuple[float, float]):
     """Planar pre-screen: indices of the segments of each side near the other side."""
-    to_plane = Transformer.from_crs("EPSG:4326", f"+proj=aeqd +lat_0={centre[0]} +lon_0={centre[1]} +datum=WGS84",
-                                    always_xy=True)
+    to_plane = _plane(float(centre[0]), float(centre[1]))
 
     def planar(segs):
         x, y = to_plane.transform(segs[..., 0], segs[..., 1])
@@ -232,6 +238,7 @@ def strait_ids() -> list[str]:
     return list(load_straits().index)
 
 
+@cached_loader
 def strait_width(name: str, resolution: str = "f") -> StraitWidth:
     """The narrowest crossing of a strait of ``data/straits.csv`` from GSHHS coastlines.
 
@@ -266,7 +273,11 @@ def crossing_pairings(strait: str = "la-perouse", resolution: str = "f") -> pd.D
         sides[side] = members
     rows = []
     for (name_a, geom_a), (name_b, geom_b) in product(sides["a"], sides["b"]):
-        km, pa, pb = min_distance(geom_a, geom_b, box)
+        if name_a.endswith(" coast") and name_b.endswith(" coast"):  # the strait's width itself
+            width = strait_width(strait, resolution)
+            km, pa, pb = width.width_km, width.point_a, width.point_b
+        else:
+            km, pa, pb = min_distance(geom_a, geom_b, box)
         rows.append({"from": name_a, "to": name_b, "distance_km": km, "point_a": pa, "point_b": pb})
     return pd.DataFrame(rows).sort_values("distance_km", ignore_index=True)
 

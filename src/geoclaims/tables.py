@@ -9,9 +9,16 @@ counts it, the header being line 1) and the column.
 
 from __future__ import annotations
 
+import csv
+import io
 import math
+import os
+import tempfile
 from collections.abc import Callable, Iterable
 from functools import cache
+from importlib import metadata
+
+import numpy as np
 from pathlib import Path
 
 import pandas as pd
@@ -35,6 +42,61 @@ def clear_caches() -> None:
     """Forget every cached dataset."""
     for loader in _LOADERS:
         loader.cache_clear()
+
+
+def cache_file(name: str, package: str) -> Path:
+    """Where arrays derived from an installed package are kept between runs:
+    ``$GEOCLAIMS_CACHE`` or ``~/.cache/geoclaims``, keyed by that package's version (so an
+    upgrade rebuilds them). Nothing is downloaded: the cache only saves re-parsing."""
+    root = Path(os.environ.get("GEOCLAIMS_CACHE", Path.home() / ".cache" / "geoclaims"))
+    return root / f"{name}-{package}-{metadata.version(package)}.npz"
+
+
+def save_npz(path: Path, **arrays) -> None:
+    """Write arrays to ``path`` atomically; a read-only or full disk only costs the speed-up."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".npz")
+        with os.fdopen(fd, "wb") as fh:
+            np.savez(fh, **arrays)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+
+
+def _parse_csv(path: Path) -> pd.DataFrame:
+    """Read a CSV file as text cells, one row per record; the index is the record's line
+    number minus 2, so that ``index + 2`` is the line a text editor shows."""
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataError(f"{path.name}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    if "\x00" in text:
+        raise DataError(f"{path.name}: contains a NUL byte (not a text file)")
+    text = text.removeprefix("\ufeff")
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    records: list[list[str]] = []
+    lines: list[int] = []
+    try:
+        header = next(reader, None)
+        if header is None or not any(cell.strip() for cell in header):
+            raise DataError(f"{path.name}: empty file (no header)")
+        header = [cell.strip() for cell in header]
+        if len(set(header)) != len(header) or "" in header:
+            raise DataError(f"{path.name}, line 1: column names must be unique and non-empty, got {header}")
+        start = reader.line_num + 1
+        for row in reader:
+            if not row or not any(cell.strip() for cell in row):
+                start = reader.line_num + 1
+                continue
+            if len(row) != len(header):
+                raise DataError(f"{path.name}, line {start}: expected {len(header)} fields, got {len(row)}")
+            records.append([cell.strip() for cell in row])
+            lines.append(start - 2)
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise DataError(f"{path.name}, line {reader.line_num}: not a readable CSV row ({exc})") from None
+    return pd.DataFrame(records, columns=header, index=pd.Index(lines, dtype=int), dtype=object)
 
 
 def _where(path: Path, index: int | None = None, column: str | None = None) -> str:
@@ -81,13 +143,7 @@ def read_table(
         naming the file, line and column of the first problem found.
     """
     path = data_file(name)
-    try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise DataError(f"{path.name}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise DataError(f"{path.name}: not a readable CSV file ({exc})") from None
-    frame = frame.apply(lambda col: col.str.strip())
+    frame = _parse_csv(path)
     required = list(required)
     missing = [c for c in required if c not in frame.columns]
     if missing:

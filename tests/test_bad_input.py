@@ -1,0 +1,56 @@
+"""Every public entry point rejects bad input with the package's error, naming the value."""
+
+from __future__ import annotations
+
+import pytest
+
+from geoclaims.errors import GeoclaimsError, InputError, UnknownClaimError, UnknownPortError, UnknownStraitError
+
+
+def _call(target: str, *args, **kwargs):
+    module, name = target.rsplit(".", 1)
+    return getattr(__import__(module, fromlist=[name]), name)(*args, **kwargs)
+
+
+CASES = [
+    ("geoclaims.geodesy.distance_km", (95.0, 0, 0, 0), {}, InputError, "95.0"),
+    ("geoclaims.geodesy.distance_km", (0, 200.0, 0, 0), {}, InputError, "200.0"),
+    ("geoclaims.geodesy.path_length_km", ([0, float("nan")], [0, 1]), {}, InputError, "nan"),
+    ("geoclaims.coastline.landmass_at", (45.0, 142.0), {"resolution": "x"}, InputError, "'x'"),
+    ("geoclaims.straits.strait_width", ("bering",), {}, UnknownStraitError, "'bering'"),
+    ("geoclaims.routes.find_port", ("XXXXX",), {}, UnknownPortError, "'XXXXX'"),
+    ("geoclaims.routes.sea_route", ("NLRTM", "JPYOK"), {"via": "arctic"}, InputError, "'arctic'"),
+    ("geoclaims.routes.get_profile", ("turbo",), {}, InputError, "'turbo'"),
+    ("geoclaims.routes.VesselProfile", ("p", 18.0, 0.0), {}, InputError, "0.0"),
+    ("geoclaims.routes.VesselProfile", ("p", 18.0, 12.0, -1.0), {}, InputError, "-1.0"),
+    ("geoclaims.timeline.parse_date", ("2014-02-30",), {}, InputError, "'2014-02-30'"),
+    ("geoclaims.registry.get_claim", ("tunnel-km",), {}, UnknownClaimError, "'tunnel-km'"),
+    ("geoclaims.scorecard.check_claims", (["nope"],), {}, UnknownClaimError, "'nope'"),
+    ("geoclaims.figures.build_figures", ("/tmp/unused", ["x.png"]), {}, InputError, "x.png"),
+    ("geoclaims.figures.build_figures", ("/tmp/unused", None, "gif"), {}, InputError, "'gif'"),
+]
+
+
+@pytest.mark.parametrize("target, args, kwargs, error, named", CASES, ids=[c[0].rsplit(".", 1)[1] + "-" + c[4] for c in CASES])
+def test_bad_input_raises_the_package_error_naming_the_value(target, args, kwargs, error, named):
+    with pytest.raises(error) as info:
+        _call(target, *args, **kwargs)
+    assert isinstance(info.value, GeoclaimsError)
+    assert named in str(info.value)
+
+
+def test_implied_speed_rejects_non_positive_days():
+    from geoclaims.routes import implied_speed_kn, sea_route
+
+    with pytest.raises(InputError, match="-3"):
+        implied_speed_kn(sea_route("NLRTM", "JPYOK", via="suez"), -3)
+
+
+@pytest.mark.parametrize("argv", [["route", "NLRTM", "JPYOK", "--via", "nsr", "--profile", "turbo"],
+                                  ["strait", "la-perouse", "--resolution", "h", "--format", "json"]])
+def test_command_line_never_prints_a_traceback(argv, capsys):
+    from geoclaims.cli import main
+
+    status = main(argv)
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and (status == 0 or len(err.strip().splitlines()) == 1)
