@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -14,7 +13,7 @@ from geopy.distance import geodesic as geopy_geodesic
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from geoclaims.errors import DataError, GeoclaimsError, InputError
+from geoclaims.errors import GeoclaimsError, InputError
 from geoclaims.geodesy import distance_km, path_length_km
 from geoclaims.paths import REPO_ROOT
 from geoclaims.tables import clear_caches

@@ -88,3 +88,24 @@ def test_every_source_row_is_complete_and_every_data_file_is_named():
     for path in data_dir().glob("*.csv"):
         if path.name != "sources.csv":
             assert path.name in named, f"{path.name} has no row in sources.csv"
+
+
+def test_every_data_table_has_a_declared_schema():
+    from geoclaims.paths import data_dir
+    from geoclaims.schemas import SCHEMAS
+
+    assert sorted(p.name for p in data_dir().glob("*.csv")) == sorted(SCHEMAS)
+
+
+def test_an_out_of_range_value_names_file_line_and_column(data_copy):
+    from geoclaims.schemas import load_table
+
+    edit(data_copy / "capes.csv", "kamen-opasnosti,Kamen Opasnosti,45.7875,142.217", "kamen-opasnosti,Kamen Opasnosti,45.7875,242.217")
+    with pytest.raises(DataError, match=r"capes\.csv, line 5, column 'lon': must be <= 180, got 242\.217"):
+        load_table("capes.csv")
+
+
+def test_a_row_with_too_many_fields_is_named(data_copy):
+    edit(data_copy / "claims.csv", "tunnel-length-km,construct", "tunnel-length-km,extra,construct")
+    with pytest.raises(DataError, match=r"claims\.csv, line 5: expected 7 fields, got 8"):
+        load_claims()

@@ -15,7 +15,7 @@ from geoclaims.network import load_network
 from geoclaims.routes import (VesselProfile, find_port, implied_speed_kn, load_matrix_ports, nsr_length_km, port_matrix,
                               sea_route, transit_days)
 from geoclaims.scorecard import check_claims
-from geoclaims.tables import read_table
+from geoclaims.schemas import load_table
 
 
 @pytest.fixture(scope="module")
@@ -96,8 +96,7 @@ def test_transit_days_and_implied_speed(rtm_yok):
         implied_speed_kn(nsr, 0)
 
 
-REFERENCE = read_table("reference_distances.csv", ("pair_id", "origin", "destination", "via", "length_nm", "source_ids"),
-                       numeric=("length_nm",))
+REFERENCE = load_table("reference_distances.csv")
 
 
 def _spread(origin, destination, via) -> float:

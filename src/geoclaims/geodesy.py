@@ -8,8 +8,6 @@ kilometres; pyproj's own (lon, lat) order is confined to this module.
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 from pyproj import Geod
 
@@ -64,9 +62,3 @@ def path_length_km(lats, lons) -> float:
         return 0.0
     _, metres = inverse(lats[:-1], lons[:-1], lats[1:], lons[1:])
     return float(np.sum(metres)) / 1000.0
-
-
-def is_finite_number(value) -> bool:
-    """True for a real, finite number (bools excluded)."""
-    return isinstance(value, (int, float, np.floating, np.integer)) and not isinstance(value, bool) \
-        and math.isfinite(float(value))

@@ -31,7 +31,7 @@ from scipy.spatial import cKDTree
 
 from .errors import InputError
 from .geodesy import WGS84
-from .tables import cache_file, cached_loader, save_npz
+from .tables import cache_file, cached_loader, load_npz, save_npz
 
 #: passages closed in each corridor (searoute's tags, with its ``northwest`` split here into
 #: ``northwest-canada`` and ``chukchi``)
@@ -130,13 +130,10 @@ def load_network() -> Network:
     """:class:`Network` from searoute's marnet data; the arrays are cached on disk after the
     first build (reading searoute's 1.8 MB Python literal costs about 0.3 s)."""
     path = cache_file("network", "searoute")
-    if path.is_file():
-        try:
-            with np.load(path, allow_pickle=False) as z:
-                return Network(lat=z["lat"], lon=z["lon"], edge_u=z["edge_u"], edge_v=z["edge_v"],
-                               edge_km=z["edge_km"], edge_passage=z["edge_passage"].astype(object))
-        except (OSError, KeyError, ValueError):
-            pass  # a damaged cache is rebuilt
+    z = load_npz(path, ("lat", "lon", "edge_u", "edge_v", "edge_km", "edge_passage"))
+    if z is not None:
+        return Network(lat=z["lat"], lon=z["lon"], edge_u=z["edge_u"], edge_v=z["edge_v"], edge_km=z["edge_km"],
+                       edge_passage=z["edge_passage"].astype(object))
     net = _build_network()
     save_npz(path, lat=net.lat, lon=net.lon, edge_u=net.edge_u, edge_v=net.edge_v, edge_km=net.edge_km,
               edge_passage=net.edge_passage.astype(str))
@@ -179,13 +176,8 @@ def load_ports() -> pd.DataFrame:
     (where searoute lists a code twice, the first entry is kept); cached on disk like the network."""
     path = cache_file("ports", "searoute")
     columns = ("locode", "name", "country", "lat", "lon")
-    frame = None
-    if path.is_file():
-        try:
-            with np.load(path, allow_pickle=False) as z:
-                frame = pd.DataFrame({c: z[c] for c in columns})
-        except (OSError, KeyError, ValueError):
-            frame = None
+    cached = load_npz(path, columns)
+    frame = None if cached is None else pd.DataFrame(cached)
     if frame is None:
         from searoute.data.ports_dict import node_list  # (lon, lat) keys; values carry x = lon, y = lat
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from .article import load_article
 from .errors import DataError, UnknownClaimError
-from .tables import cached_loader, read_table
+from .schemas import load_table
+from .tables import cached_loader
 
 FAMILIES = ("route", "tunnel", "meetings", "history")
 CLAIM_COLUMNS = ("claim_id", "quote", "quantity", "claimed_value", "unit", "family", "check")
@@ -44,7 +45,7 @@ def load_claims() -> tuple[Claim, ...]:
         naming the file, line and problem: a missing column, an empty cell, a repeated id,
         an unknown family, a malformed ``check`` or a quote not found verbatim in the article.
     """
-    frame = read_table("claims.csv", CLAIM_COLUMNS, key="claim_id", nonempty=CLAIM_COLUMNS)
+    frame = load_table("claims.csv")
     text = load_article()
     claims = []
     for i, row in frame.iterrows():

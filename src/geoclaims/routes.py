@@ -33,8 +33,8 @@ from .errors import DataError, InputError, RouteError, UnknownPortError
 from .geodesy import WGS84, path_length_km
 from .network import CORRIDOR_REQUIRED, CORRIDORS, load_network, load_ports
 from .progress import report
-from .sources import source_ids
-from .tables import cached_loader, check_source_ids, read_table
+from .schemas import load_table
+from .tables import cached_loader
 from .units import HOURS_PER_DAY, km_to_nm
 
 # ---- ports --------------------------------------------------------------------------------
@@ -85,9 +85,7 @@ def _lon360(lon):
 @cached_loader
 def load_nsr_area() -> shapely.Polygon:
     """The NSR water area as a polygon in (lon in [0, 360), lat), from ``data/nsr_area.csv``."""
-    frame = read_table("nsr_area.csv", ("vertex", "lat", "lon", "source_ids", "note"), key="vertex",
-                       nonempty=("lat", "lon", "source_ids"), numeric=("lat", "lon"))
-    check_source_ids(frame, "nsr_area.csv", source_ids())
+    frame = load_table("nsr_area.csv")
     poly = shapely.Polygon(np.column_stack([_lon360(frame["lon"]), frame["lat"]]))
     if not poly.is_valid:
         raise DataError("nsr_area.csv: the vertices do not form a simple polygon")
@@ -220,17 +218,8 @@ class VesselProfile:
 
 @cached_loader
 def load_vessel_profiles() -> pd.DataFrame:
-    """``data/vessel_profiles.csv`` indexed by profile name, values checked as for :class:`VesselProfile`."""
-    numbers = ("open_water_kn", "nsr_kn", "suez_transit_h", "suez_wait_h", "port_days")
-    frame = read_table("vessel_profiles.csv", ("profile", *numbers, "source_ids", "note"), key="profile",
-                       nonempty=(*numbers, "source_ids"), numeric=numbers)
-    check_source_ids(frame, "vessel_profiles.csv", source_ids())
-    for i, row in frame.iterrows():
-        try:
-            VesselProfile(row["profile"], *(float(row[c]) for c in numbers))
-        except InputError as exc:
-            raise DataError(f"vessel_profiles.csv, line {i + 2}: {exc}") from None
-    return frame.set_index("profile", drop=False)
+    """``data/vessel_profiles.csv`` indexed by profile name (speeds > 0 and times >= 0 by its schema)."""
+    return load_table("vessel_profiles.csv").set_index("profile", drop=False)
 
 
 def get_profile(name: str) -> VesselProfile:
@@ -269,9 +258,7 @@ def implied_speed_kn(route: Route, days: float) -> float:
 @cached_loader
 def load_matrix_ports() -> pd.DataFrame:
     """``data/matrix_ports.csv``: the European and Far East ports of the matrix."""
-    frame = read_table("matrix_ports.csv", ("locode", "region", "source_ids"), key="locode",
-                       nonempty=("region", "source_ids"), choices={"region": ("europe", "far-east")})
-    check_source_ids(frame, "matrix_ports.csv", source_ids())
+    frame = load_table("matrix_ports.csv")
     ports = load_ports()
     unknown = frame.index[~frame["locode"].isin(ports.index)]
     if len(unknown):

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-
 import pandas as pd
 
-from .tables import cached_loader, read_table
-
-SOURCE_COLUMNS = ("source_id", "files", "supports", "publisher", "title", "url", "date_accessed", "licence")
+from .schemas import load_table
+from .tables import cached_loader
 
 
 @cached_loader
@@ -17,10 +15,7 @@ def load_sources() -> pd.DataFrame:
     Every column must be filled: a number without a publisher, URL and access date has
     no place in ``data/``.
     """
-    frame = read_table(
-        "sources.csv", SOURCE_COLUMNS, key="source_id",
-        nonempty=SOURCE_COLUMNS, dates=("date_accessed",),
-    )
+    frame = load_table("sources.csv")
     return frame.set_index("source_id", drop=False)
 
 

@@ -29,8 +29,8 @@ from .errors import DataError, UnknownStraitError
 from .findings import Finding
 from .geodesy import check_lat_lon, forward, inverse
 from .registry import Claim
-from .sources import source_ids
-from .tables import cached_loader, check_source_ids, read_table, split_ids
+from .schemas import load_table
+from .tables import cached_loader, split_ids
 
 #: planar pre-screen margin, metres (covers projection distortion with a wide safety factor)
 SCREEN_MARGIN_M = 500.0
@@ -186,10 +186,7 @@ def min_distance(geom_a, geom_b, bbox: tuple[float, float, float, float]) -> tup
 @cached_loader
 def load_straits() -> pd.DataFrame:
     """``data/straits.csv``: each strait's two landmasses (by interior point) and its box."""
-    numbers = ("side_a_lat", "side_a_lon", "side_b_lat", "side_b_lon", "south", "north", "west", "east")
-    frame = read_table("straits.csv", ("strait_id", "name", "side_a", "side_b", *numbers, "source_ids"),
-                       key="strait_id", nonempty=("name", "side_a", "side_b", *numbers, "source_ids"), numeric=numbers)
-    check_source_ids(frame, "straits.csv", source_ids())
+    frame = load_table("straits.csv")
     bad = frame.index[(frame["south"] >= frame["north"]) | (frame["west"] >= frame["east"])]
     if len(bad):
         raise DataError(f"straits.csv, line {bad[0] + 2}: the box needs south < north and west < east")
@@ -199,9 +196,7 @@ def load_straits() -> pd.DataFrame:
 @cached_loader
 def load_strait_widths() -> pd.DataFrame:
     """``data/strait_widths.csv``: published widths, one row per strait and source."""
-    frame = read_table("strait_widths.csv", ("strait_id", "width_km", "where", "source_ids"),
-                       nonempty=("strait_id", "width_km", "source_ids"), numeric=("width_km",))
-    check_source_ids(frame, "strait_widths.csv", source_ids())
+    frame = load_table("strait_widths.csv")
     unknown = frame.index[~frame["strait_id"].isin(load_straits().index)]
     if len(unknown):
         raise DataError(f"strait_widths.csv, line {unknown[0] + 2}: unknown strait {frame.at[unknown[0], 'strait_id']!r}")
@@ -211,25 +206,14 @@ def load_strait_widths() -> pd.DataFrame:
 @cached_loader
 def load_capes() -> pd.DataFrame:
     """``data/capes.csv``: named capes, islets and rocks with coordinates."""
-    frame = read_table("capes.csv", ("cape_id", "name", "lat", "lon", "landmass", "source_ids", "note"),
-                       key="cape_id", nonempty=("name", "lat", "lon", "landmass", "source_ids"), numeric=("lat", "lon"))
-    check_source_ids(frame, "capes.csv", source_ids())
-    for i, row in frame.iterrows():
-        try:
-            check_lat_lon(row["lat"], row["lon"])
-        except Exception as exc:  # name the file and line, keep the message
-            raise DataError(f"capes.csv, line {i + 2}: {exc}") from None
+    frame = load_table("capes.csv")  # the schema checks latitude and longitude ranges
     return frame.set_index("cape_id", drop=False)
 
 
 @cached_loader
 def load_fixed_links() -> pd.DataFrame:
     """``data/fixed_links.csv``: proposed Sakhalin links and reference undersea tunnels."""
-    frame = read_table("fixed_links.csv", ("link_id", "name", "kind", "crossing", "status", "length_km",
-                                           "undersea_km", "proposed_by", "year", "source_ids"),
-                       key="link_id", nonempty=("name", "kind", "crossing", "status", "length_km", "source_ids"),
-                       numeric=("length_km", "undersea_km"))
-    check_source_ids(frame, "fixed_links.csv", source_ids())
+    frame = load_table("fixed_links.csv")
     return frame.set_index("link_id", drop=False)
 
 

@@ -52,6 +52,17 @@ def cache_file(name: str, package: str) -> Path:
     return root / f"{name}-{package}-{metadata.version(package)}.npz"
 
 
+def load_npz(path: Path, names: Iterable[str]) -> dict[str, np.ndarray] | None:
+    """The named arrays of a cache file, or ``None`` if it is missing or damaged (then rebuilt)."""
+    if not path.is_file():
+        return None
+    try:
+        with np.load(path, allow_pickle=False) as z:
+            return {n: z[n] for n in names}
+    except (OSError, KeyError, ValueError):
+        return None
+
+
 def save_npz(path: Path, **arrays) -> None:
     """Write arrays to ``path`` atomically; a read-only or full disk only costs the speed-up."""
     try:

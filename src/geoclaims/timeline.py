@@ -24,11 +24,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .errors import DataError, InputError
-from .sources import source_ids
-from .tables import cached_loader, check_source_ids, read_table, split_ids
+from .schemas import load_table
+from .tables import cached_loader, split_ids
 
 DAYS_PER_YEAR = 365.2425  #: mean Gregorian year, for "years since" figures
-YES_NO = ("yes", "no")
 COUNT_SCOPES = ("overall", "since-office")
 COUNT_KINDS = ("official", "media")
 #: the event that starts the "since Abe took office" window
@@ -68,12 +67,7 @@ def years_between(start: pd.Timestamp, end: pd.Timestamp) -> float:
 @cached_loader
 def load_meetings() -> pd.DataFrame:
     """Read ``data/meetings.csv`` in date order with ``ordinal`` (official running count)."""
-    columns = ("meeting_id", "date", "date_exact", "city", "country", "occasion", "format",
-               "official_count", "source_ids", "note")
-    frame = read_table("meetings.csv", columns, key="meeting_id",
-                       nonempty=("city", "country", "occasion", "source_ids"), dates=("date",),
-                       choices={"date_exact": YES_NO, "official_count": YES_NO})
-    check_source_ids(frame, "meetings.csv", source_ids())
+    frame = load_table("meetings.csv")
     repeated = frame.duplicated(["date", "city"])
     if repeated.any():
         i = frame.index[repeated][0]
@@ -91,10 +85,7 @@ def load_meetings() -> pd.DataFrame:
 @cached_loader
 def load_events() -> pd.DataFrame:
     """Read ``data/events.csv`` indexed by ``event_id``; ``date_end`` may be empty."""
-    columns = ("event_id", "date", "date_end", "time_local", "timezone", "description", "source_ids")
-    frame = read_table("events.csv", columns, key="event_id", nonempty=("description", "source_ids"),
-                       dates=("date",), optional_dates=("date_end",))
-    check_source_ids(frame, "events.csv", source_ids())
+    frame = load_table("events.csv")
     backwards = frame["date_end"].notna() & (frame["date_end"] < frame["date"])
     if backwards.any():
         i = frame.index[backwards][0]
@@ -105,12 +96,7 @@ def load_events() -> pd.DataFrame:
 @cached_loader
 def load_reactors() -> pd.DataFrame:
     """Read ``data/reactors.csv``: each change of the number of reactors operating."""
-    frame = read_table("reactors.csv", ("date", "event", "operating", "source_ids", "note"),
-                       nonempty=("event", "source_ids"), numeric=("operating",), dates=("date",))
-    check_source_ids(frame, "reactors.csv", source_ids())
-    bad = frame.index[frame["operating"].isna() | (frame["operating"] < 0) | (frame["operating"] % 1 != 0)]
-    if len(bad):
-        raise DataError(f"reactors.csv, line {bad[0] + 2}, column 'operating': must be a whole number >= 0")
+    frame = load_table("reactors.csv")  # the schema keeps 'operating' a whole number >= 0
     frame["operating"] = frame["operating"].astype(int)
     if not frame["date"].is_monotonic_increasing:
         raise DataError("reactors.csv: rows must be in date order")
@@ -125,12 +111,7 @@ def load_islands() -> pd.DataFrame:
     all four islands, their sum must match the total within 2 km² (the sources round to
     whole km²).
     """
-    frame = read_table("islands.csv", ("island", "area_km2", "named_in_1956", "source_ids", "note"),
-                       nonempty=("island", "area_km2", "source_ids"), numeric=("area_km2",))
-    check_source_ids(frame, "islands.csv", source_ids())
-    bad = frame.index[frame["area_km2"] <= 0]
-    if len(bad):
-        raise DataError(f"islands.csv, line {bad[0] + 2}, column 'area_km2': must be > 0")
+    frame = load_table("islands.csv")  # the schema keeps every area > 0
     frame["source"] = frame["source_ids"].map(lambda cell: split_ids(cell)[0])
     totals = frame[frame["island"] == "all-four"]
     parts = frame[frame["island"] != "all-four"]
@@ -152,10 +133,7 @@ def load_meeting_counts() -> pd.DataFrame:
     An official count that disagrees is a :class:`DataError`.
     """
     meetings = load_meetings()
-    frame = read_table("meeting_counts.csv", ("meeting_id", "stated_ordinal", "scope", "kind", "source_ids", "quote"),
-                       nonempty=("meeting_id", "stated_ordinal", "source_ids", "quote"),
-                       numeric=("stated_ordinal",), choices={"scope": COUNT_SCOPES, "kind": COUNT_KINDS})
-    check_source_ids(frame, "meeting_counts.csv", source_ids())
+    frame = load_table("meeting_counts.csv")
     office = load_events().at[OFFICE_EVENT, "date"]
     ordinals = []
     for i, row in frame.iterrows():

@@ -1,0 +1,141 @@
+"""The declared schema of every table in ``data/``, and the one function that loads by it.
+
+Each :class:`Schema` lists a table's columns, its key, the cells that may not be empty,
+numeric columns with their allowed range, date columns and closed vocabularies. Every table
+with a ``source_ids`` column must cite, on every row, sources that exist in
+``sources.csv``. :func:`load_table` applies all of it and fails with
+:class:`~geoclaims.errors.DataError` naming the file, the line and the column.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .errors import DataError
+from .tables import check_source_ids, read_table
+
+
+@dataclass(frozen=True)
+class Range:
+    """Allowed values of a numeric column: ``low``/``high`` (None = unbounded), the low end
+    excluded when ``above`` is set (for "> 0"); ``whole`` for counts."""
+
+    low: float | None = None
+    high: float | None = None
+    above: bool = False
+    whole: bool = False
+
+    def violated_by(self, value: float) -> str | None:
+        if math.isnan(value):
+            return None
+        if self.low is not None and (value <= self.low if self.above else value < self.low):
+            return f"must be {'>' if self.above else '>='} {self.low:g}"
+        if self.high is not None and value > self.high:
+            return f"must be <= {self.high:g}"
+        if self.whole and value != int(value):
+            return "must be a whole number"
+        return None
+
+
+LATITUDE, LONGITUDE = Range(-90, 90), Range(-180, 180)
+POSITIVE, NON_NEGATIVE = Range(0, above=True), Range(0)
+YES_NO = ("yes", "no")
+
+
+@dataclass(frozen=True)
+class Schema:
+    """What one table of ``data/`` must hold (see the module docstring)."""
+
+    columns: tuple[str, ...]
+    key: str | None = None
+    nonempty: tuple[str, ...] = ()
+    numeric: dict[str, Range] = field(default_factory=dict)
+    dates: tuple[str, ...] = ()
+    optional_dates: tuple[str, ...] = ()
+    choices: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def cites_sources(self) -> bool:
+        return "source_ids" in self.columns
+
+
+SOURCE_COLUMNS = ("source_id", "files", "supports", "publisher", "title", "url", "date_accessed", "licence")
+
+SCHEMAS: dict[str, Schema] = {
+    "sources.csv": Schema(SOURCE_COLUMNS, key="source_id", nonempty=SOURCE_COLUMNS, dates=("date_accessed",)),
+    "claims.csv": Schema(("claim_id", "quote", "quantity", "claimed_value", "unit", "family", "check"),
+                         key="claim_id", nonempty=("quote", "quantity", "claimed_value", "unit", "family", "check")),
+    "meetings.csv": Schema(("meeting_id", "date", "date_exact", "city", "country", "occasion", "format",
+                            "official_count", "source_ids", "note"), key="meeting_id",
+                           nonempty=("city", "country", "occasion", "source_ids"), dates=("date",),
+                           choices={"date_exact": YES_NO, "official_count": YES_NO}),
+    "meeting_counts.csv": Schema(("meeting_id", "stated_ordinal", "scope", "kind", "source_ids", "quote"),
+                                 nonempty=("meeting_id", "stated_ordinal", "source_ids", "quote"),
+                                 numeric={"stated_ordinal": Range(1, whole=True)},
+                                 choices={"scope": ("overall", "since-office"), "kind": ("official", "media")}),
+    "events.csv": Schema(("event_id", "date", "date_end", "time_local", "timezone", "description", "source_ids"),
+                         key="event_id", nonempty=("description", "source_ids"), dates=("date",),
+                         optional_dates=("date_end",)),
+    "reactors.csv": Schema(("date", "event", "operating", "source_ids", "note"), nonempty=("event", "operating", "source_ids"),
+                           numeric={"operating": Range(0, whole=True)}, dates=("date",)),
+    "islands.csv": Schema(("island", "area_km2", "named_in_1956", "source_ids", "note"),
+                          nonempty=("island", "area_km2", "source_ids"), numeric={"area_km2": POSITIVE},
+                          choices={"named_in_1956": ("yes", "no", "")}),
+    "straits.csv": Schema(("strait_id", "name", "side_a", "side_a_lat", "side_a_lon", "side_b", "side_b_lat", "side_b_lon",
+                           "south", "north", "west", "east", "source_ids"), key="strait_id",
+                          nonempty=("name", "side_a", "side_b", "side_a_lat", "side_a_lon", "side_b_lat", "side_b_lon",
+                                    "south", "north", "west", "east", "source_ids"),
+                          numeric={"side_a_lat": LATITUDE, "side_b_lat": LATITUDE, "south": LATITUDE, "north": LATITUDE,
+                                   "side_a_lon": LONGITUDE, "side_b_lon": LONGITUDE, "west": LONGITUDE, "east": LONGITUDE}),
+    "strait_widths.csv": Schema(("strait_id", "width_km", "where", "source_ids"),
+                                nonempty=("strait_id", "width_km", "source_ids"), numeric={"width_km": POSITIVE}),
+    "capes.csv": Schema(("cape_id", "name", "lat", "lon", "landmass", "source_ids", "note"), key="cape_id",
+                        nonempty=("name", "lat", "lon", "landmass", "source_ids"),
+                        numeric={"lat": LATITUDE, "lon": LONGITUDE}),
+    "fixed_links.csv": Schema(("link_id", "name", "kind", "crossing", "status", "length_km", "undersea_km", "proposed_by",
+                               "year", "source_ids"), key="link_id",
+                              nonempty=("name", "kind", "crossing", "status", "length_km", "source_ids"),
+                              numeric={"length_km": POSITIVE, "undersea_km": POSITIVE},
+                              choices={"crossing": ("sakhalin-hokkaido", "mainland-sakhalin", "reference")}),
+    "vessel_profiles.csv": Schema(("profile", "open_water_kn", "nsr_kn", "suez_transit_h", "suez_wait_h", "port_days",
+                                   "source_ids", "note"), key="profile",
+                                  nonempty=("open_water_kn", "nsr_kn", "suez_transit_h", "suez_wait_h", "port_days",
+                                            "source_ids"),
+                                  numeric={"open_water_kn": POSITIVE, "nsr_kn": POSITIVE, "suez_transit_h": NON_NEGATIVE,
+                                           "suez_wait_h": NON_NEGATIVE, "port_days": NON_NEGATIVE}),
+    "reference_distances.csv": Schema(("pair_id", "origin", "destination", "via", "length_nm", "source_ids", "note"),
+                                      key="pair_id", nonempty=("origin", "destination", "via", "length_nm", "source_ids"),
+                                      numeric={"length_nm": POSITIVE}, choices={"via": ("nsr", "suez")}),
+    "nsr_area.csv": Schema(("vertex", "lat", "lon", "source_ids", "note"), key="vertex",
+                           nonempty=("lat", "lon", "source_ids"), numeric={"lat": LATITUDE, "lon": LONGITUDE}),
+    "matrix_ports.csv": Schema(("locode", "region", "source_ids"), key="locode", nonempty=("region", "source_ids"),
+                               choices={"region": ("europe", "far-east")}),
+}
+
+
+def load_table(name: str) -> pd.DataFrame:
+    """Read ``data/<name>`` and check it against its declared :class:`Schema`.
+
+    Raises
+    ------
+    DataError
+        for an undeclared table, or naming the file, line and column of the first problem.
+    """
+    if name not in SCHEMAS:
+        raise DataError(f"{name}: no schema declared for this table (add one to geoclaims.schemas)")
+    schema = SCHEMAS[name]
+    frame = read_table(name, schema.columns, key=schema.key, nonempty=schema.nonempty, numeric=tuple(schema.numeric),
+                       dates=schema.dates, optional_dates=schema.optional_dates, choices=schema.choices)
+    for column, allowed in schema.numeric.items():
+        for i, value in frame[column].items():
+            problem = allowed.violated_by(value)
+            if problem:
+                raise DataError(f"{name}, line {i + 2}, column {column!r}: {problem}, got {value:g}")
+    if schema.cites_sources:
+        from .sources import source_ids  # sources.csv itself is loaded through this function
+
+        check_source_ids(frame, name, source_ids())
+    return frame
