@@ -106,7 +106,7 @@ def format_scorecard(findings: Sequence[Finding], fmt: str = "table") -> str:
         frame = scorecard_frame(findings)
         for col in ("sources", "figures"):
             frame[col] = frame[col].map("; ".join)
-        return frame.to_csv(index=False, lineterminator="\n")
+        return frame.to_csv(index=False, lineterminator="\n").rstrip("\n")
     rows = [
         (f.claim_id, _show(f.claimed_value), f.unit, _show(f.measured),
          f"{_show(f.low)} – {_show(f.high)}" if f.checked else "", f.rating)
