@@ -34,22 +34,17 @@ def show(name: str):
     return fig
 
 
-def _article_window(tl) -> tuple:
-    row = tl.event("article-published")
-    return row["date"], row["date_end"]
-
-
 def meetings_timeline(fig):
     """Abe–Putin meetings and their running count."""
     tl = load_timeline()
-    return plots.plot_meetings_timeline(tl.meetings, tl.event(OFFICE_EVENT)["date"], _article_window(tl), fig.subplots())
+    return plots.plot_meetings_timeline(tl.meetings, tl.event(OFFICE_EVENT)["date"], tl.article_window(), fig.subplots())
 
 
 def reactors_operating(fig):
     """Japan's operating reactors, 2011–2015."""
     tl = load_timeline()
     end = tl.reactors["date"].max() + (tl.reactors["date"].max() - tl.reactors["date"].min()) * 0.1
-    return plots.plot_reactors_operating(tl.reactors, tl.event("fukushima-disaster")["date"], _article_window(tl), end,
+    return plots.plot_reactors_operating(tl.reactors, tl.event("fukushima-disaster")["date"], tl.article_window(), end,
                                          fig.subplots())
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from importlib.resources import files
 
 import matplotlib.dates as mdates
+import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
@@ -119,8 +120,6 @@ def plot_fixed_links(links: pd.DataFrame, claimed_km: float, width_km: float, ax
 def plot_days_vs_speed(routes: dict, suez_hours: float, claims: dict, profiles: pd.DataFrame, ax: Axes) -> Axes:
     """Days against a constant speed for each corridor's route (Suez with its transit and
     waiting hours), the claimed days marked, and each vessel profile's days as points."""
-    import numpy as np
-
     from .routes import transit_days
 
     speeds = np.linspace(8, 26, 200)
@@ -148,8 +147,6 @@ def plot_days_vs_speed(routes: dict, suez_hours: float, claims: dict, profiles: 
 
 def plot_port_matrix(matrix: pd.DataFrame, ax: Axes) -> Axes:
     """Heatmap of days saved by the NSR over Suez (positive: NSR faster) per port pair."""
-    import numpy as np
-
     table = matrix.pivot(index="origin", columns="destination", values="days_saved")
     table = table.loc[matrix["origin"].unique(), matrix["destination"].unique()]
     limit = np.nanmax(np.abs(table.to_numpy()))

@@ -15,7 +15,7 @@ import pandas as pd
 from .findings import Finding
 from .registry import Claim, get_claim
 from .routes import Route, implied_speed_kn, load_vessel_profiles, sea_route, transit_days
-from .tables import split_ids
+from .tables import merge_ids
 
 DEFAULT_PAIR = ("NLRTM", "JPYOK")
 PANEL_PAIRS = (("DEHAM", "JPYOK"), ("RUMMK", "JPYOK"), ("NLRTM", "CNSHA"), ("NLRTM", "KRPUS"))
@@ -65,10 +65,7 @@ def _rate(claimed: float, low: float, high: float) -> str:
 
 
 def _sources(ev: RouteEvidence) -> tuple[str, ...]:
-    out = ["searoute-marnet"]
-    for cell in ev.profiles["source_ids"]:
-        out += [s for s in split_ids(cell) if s not in out]
-    return tuple(out)
+    return merge_ids("searoute-marnet", *ev.profiles["source_ids"])
 
 
 def _days_finding(claim: Claim, ev: RouteEvidence, via: str) -> Finding:

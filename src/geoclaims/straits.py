@@ -30,7 +30,7 @@ from .findings import Finding
 from .geodesy import check_lat_lon, forward, inverse
 from .registry import Claim
 from .schemas import load_table
-from .tables import cached_loader, split_ids
+from .tables import cached_loader, merge_ids
 
 #: planar pre-screen margin, metres (covers projection distortion with a wide safety factor)
 SCREEN_MARGIN_M = 500.0
@@ -312,8 +312,6 @@ def tunnel_length(claim: Claim, ev: TunnelEvidence) -> Finding:
             f"{claimed:g} km is {1 - claimed / shortest:.0%} shorter than the narrowest crossing "
             f"(the pairing nearest {claimed:g} km is {near['from']}–{near['to']}, {near['distance_km']:.1f} km). "
             f"Accurate within the proposals; mostly-accurate if at most {SHORT_TOLERANCE:.0%} below the crossing.")
-    sources = []
-    for cell in [*published["source_ids"], *sakhalin["source_ids"]]:
-        sources += [s for s in split_ids(cell) if s not in sources]
+    sources = merge_ids(*published["source_ids"], *sakhalin["source_ids"])
     return Finding(claim.claim_id, claimed, claim.unit, round(ev.width_f.width_km, 2), round(low, 2), round(high, 2),
-                   rating, rule, tuple(sources), (FIG_MAP, FIG_LINKS))
+                   rating, rule, sources, (FIG_MAP, FIG_LINKS))

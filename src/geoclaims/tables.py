@@ -212,6 +212,14 @@ def split_ids(cell: str) -> list[str]:
     return [part.strip() for part in cell.split(";") if part.strip()]
 
 
+def merge_ids(*cells: str) -> tuple[str, ...]:
+    """The ids of several ``source_ids`` cells, in first-seen order, without repeats."""
+    out: list[str] = []
+    for cell in cells:
+        out += [s for s in split_ids(cell) if s not in out]
+    return tuple(out)
+
+
 def check_source_ids(frame: pd.DataFrame, name: str, known: set[str], column: str = "source_ids") -> None:
     """Raise :class:`DataError` if a row of ``frame`` cites no source or an unknown one."""
     for i, cell in frame[column].items():

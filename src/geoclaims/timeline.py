@@ -44,6 +44,11 @@ class Timeline:
     reactors: pd.DataFrame
     islands: pd.DataFrame
 
+    def article_window(self) -> tuple[pd.Timestamp, pd.Timestamp]:
+        """Earliest and latest possible publication date of the article (``article-published``)."""
+        row = self.event("article-published")
+        return row["date"], row["date_end"]
+
     def event(self, event_id: str) -> pd.Series:
         """One row of ``events.csv``; a missing id is a data error."""
         if event_id not in self.events.index:

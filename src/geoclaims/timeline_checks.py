@@ -16,7 +16,7 @@ import pandas as pd
 
 from .findings import Finding
 from .registry import Claim
-from .tables import split_ids
+from .tables import merge_ids
 from .timeline import OFFICE_EVENT, Timeline, load_timeline, operating_on, years_between
 
 #: ``years`` claims stated as a round number are taken as rounded to the nearest 10
@@ -40,21 +40,9 @@ def _iso(day: pd.Timestamp) -> str:
     return f"{day:%Y-%m-%d}"
 
 
-def _sources(*cells: str) -> tuple[str, ...]:
-    out: list[str] = []
-    for cell in cells:
-        out += [s for s in split_ids(cell) if s not in out]
-    return tuple(out)
-
-
-def _article_window(tl: Timeline) -> tuple[pd.Timestamp, pd.Timestamp]:
-    row = tl.event("article-published")
-    return row["date"], row["date_end"]
-
-
 def anticipated_meeting(tl: Timeline) -> pd.Series:
     """The first officially counted meeting after the article's latest possible date."""
-    _, latest = _article_window(tl)
+    _, latest = tl.article_window()
     after = tl.meetings[(tl.meetings["date"] > latest) & (tl.meetings["official_count"] == "yes")]
     return after.iloc[0]
 
@@ -78,19 +66,19 @@ def meetings_since_office(claim: Claim, tl: Timeline) -> Finding:
             f"{measured} since Abe took office on {_iso(office['date'])} ({int(meeting['ordinal'])} counting his first "
             f"term); without short sideline meetings it is {low}; media at the time said "
             f"{', '.join(f'{v:g}' for v in media['stated_ordinal'])}. Accurate if {claimed} lies in [{low}, {measured}].")
-    sources = _sources(office["source_ids"], *window["source_ids"], *media["source_ids"])
+    sources = merge_ids(office["source_ids"], *window["source_ids"], *media["source_ids"])
     return Finding(claim.claim_id, claimed, claim.unit, measured, low, measured, rating, rule, sources, (FIG_MEETINGS,))
 
 
 def _month_check(claim: Claim, tl: Timeline, event_id: str, what: str) -> Finding:
     event = tl.event(event_id)
-    _, latest = _article_window(tl)
+    _, latest = tl.article_window()
     month = f"{event['date']:%Y-%m}"
     ok = month == claim.claimed_value and event["date"] <= latest
     rule = (f"{what} on {_iso(event['date'])}; accurate if that falls in the claimed month "
             f"{claim.claimed_value} (and before the article), inaccurate otherwise.")
     return Finding(claim.claim_id, claim.claimed_value, claim.unit, _iso(event["date"]), _iso(event["date"]),
-                   _iso(event["date"]), "accurate" if ok else "inaccurate", rule, _sources(event["source_ids"]))
+                   _iso(event["date"]), "accurate" if ok else "inaccurate", rule, merge_ids(event["source_ids"]))
 
 
 def abe_took_office(claim: Claim, tl: Timeline) -> Finding:
@@ -118,7 +106,7 @@ def sochi_opening_date(claim: Claim, tl: Timeline) -> Finding:
     rule = (f"The ceremony began {start:%Y-%m-%d %H:%M} {event['timezone']} (UTC{start:%z}), which was "
             f"{tokyo:%Y-%m-%d %H:%M} in Japan; accurate if the claimed date equals the local date.")
     return Finding(claim.claim_id, claim.claimed_value, claim.unit, local, local, f"{tokyo:%Y-%m-%d}",
-                   rating, rule, _sources(event["source_ids"]))
+                   rating, rule, merge_ids(event["source_ids"]))
 
 
 def islands_dispute_years(claim: Claim, tl: Timeline) -> Finding:
@@ -129,7 +117,7 @@ def islands_dispute_years(claim: Claim, tl: Timeline) -> Finding:
     publication window. The range spans all of them. Accurate if the claimed round number
     is within ±5 years (its rounding) of the figure from at least one start.
     """
-    earliest, latest = _article_window(tl)
+    earliest, latest = tl.article_window()
     starts = {
         "the Soviet occupation (1945)": [tl.event(e)[c] for e in ("occupation-four-islands", "occupation-four-islands-brown")
                                          for c in ("date", "date_end")],
@@ -148,7 +136,7 @@ def islands_dispute_years(claim: Claim, tl: Timeline) -> Finding:
     rule = (f"Years at the article's date ({_iso(earliest)} to {_iso(latest)}) {detail}. "
             f"{claim.claimed_value} is closest to the figure since {best}; accurate within ±{ROUND_YEARS_TOLERANCE:g} years "
             f"of one start point, mostly-accurate if only inside the range.")
-    sources = _sources(*(tl.event(e)["source_ids"] for e in ("occupation-four-islands", "occupation-four-islands-brown",
+    sources = merge_ids(*(tl.event(e)["source_ids"] for e in ("occupation-four-islands", "occupation-four-islands-brown",
                                                               "surrender-signed", "joint-declaration-1956", "article-published")))
     return Finding(claim.claim_id, claimed, claim.unit, round(measured, 2), round(low, 2), round(high, 2), rating, rule, sources)
 
@@ -188,14 +176,14 @@ def two_of_four_islands(claim: Claim, tl: Timeline) -> Finding:
             f"but they are {share_low:.1%}–{share_high:.1%} of the four islands' land area (spread of "
             f"{parts['source'].nunique()} sources); misleading when the count is right but the share is below "
             f"{ISLAND_SHARE_MISLEADING:.0%}.")
-    sources = _sources(tl.event("joint-declaration-1956")["source_ids"], *parts["source_ids"])
+    sources = merge_ids(tl.event("joint-declaration-1956")["source_ids"], *parts["source_ids"])
     return Finding(claim.claim_id, claimed, claim.unit, count, count, count, rating, rule, sources, (FIG_ISLANDS,))
 
 
 def mori_putin_decade(claim: Claim, tl: Timeline) -> Finding:
     """Years since Mori and Putin first met, at the article's date: accurate if at least the claim."""
     first = tl.event("mori-putin-first-meeting")
-    earliest, latest = _article_window(tl)
+    earliest, latest = tl.article_window()
     low, high = years_between(first["date"], earliest), years_between(first["date"], latest)
     claimed = float(claim.claimed_value)
     rating = "accurate" if low >= claimed else ("mostly-accurate" if high >= claimed else "inaccurate")
@@ -203,7 +191,7 @@ def mori_putin_decade(claim: Claim, tl: Timeline) -> Finding:
     rule = (f"Mori and Putin first met on {_iso(first['date'])}, {low:.1f}–{high:.1f} years before the article; "
             f"accurate if that is at least {claimed:g}. (Aside, not this claim: {sport}.)")
     return Finding(claim.claim_id, claimed, claim.unit, round((low + high) / 2, 2), round(low, 2), round(high, 2),
-                   rating, rule, _sources(first["source_ids"], tl.event("mori-rugby")["source_ids"]))
+                   rating, rule, merge_ids(first["source_ids"], tl.event("mori-rugby")["source_ids"]))
 
 
 def running_periods(steps: pd.DataFrame, since: pd.Timestamp) -> list[tuple[pd.Timestamp, pd.Timestamp, int]]:
@@ -231,7 +219,7 @@ def reactors_offline(claim: Claim, tl: Timeline) -> Finding:
     reactors were running when the article appeared.
     """
     disaster = tl.event("fukushima-disaster")["date"]
-    earliest, latest = _article_window(tl)
+    earliest, latest = tl.article_window()
     steps = tl.reactors[tl.reactors["date"] <= latest]
     now = operating_on(tl.reactors, latest)
     zero_since = steps.loc[(steps["operating"] == 0), "date"]
@@ -248,7 +236,7 @@ def reactors_offline(claim: Claim, tl: Timeline) -> Finding:
             f"the disaster of {_iso(disaster)}: {periods}. Accurate if none ran after the disaster; mostly-accurate "
             f"if none ran at the article's date only; inaccurate if some did."
             if not ran_after.empty else f"No reactor ran between {_iso(disaster)} and the article.")
-    sources = _sources(tl.event("fukushima-disaster")["source_ids"], *steps["source_ids"])
+    sources = merge_ids(tl.event("fukushima-disaster")["source_ids"], *steps["source_ids"])
     return Finding(claim.claim_id, claim.claimed_value, claim.unit, _iso(last_zero), _iso(last_zero), _iso(last_zero),
                    rating, rule, sources, (FIG_REACTORS,))
 
@@ -275,7 +263,7 @@ def occupation_final_days(claim: Claim, tl: Timeline) -> Finding:
             f"but the four islands were occupied from {_iso(begun)} to {_iso(ends[0])}–{_iso(ends[-1])}: after the "
             f"announcement and up to {late} days after the surrender was signed ({_iso(signed)}). Accurate if complete "
             f"by the signing; mostly-accurate if finished within {FINAL_DAYS_GRACE} days after it.")
-    sources = _sources(*(tl.event(e)["source_ids"] for e in ("soviet-sakhalin-offensive", "occupation-four-islands",
+    sources = merge_ids(*(tl.event(e)["source_ids"] for e in ("soviet-sakhalin-offensive", "occupation-four-islands",
                                                               "occupation-four-islands-brown", "surrender-announced")))
     return Finding(claim.claim_id, claim.claimed_value, claim.unit, _iso(ends[-1]), _iso(ends[0]), _iso(ends[-1]),
                    rating, rule, sources)
