@@ -39,3 +39,10 @@ def edit(path, old: str, new: str, count: int = 1) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path.name}"
     path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+# Shared machines are noisy: property tests must not fail on a slow example.
+from hypothesis import settings  # noqa: E402
+
+settings.register_profile("geoclaims", deadline=None)
+settings.load_profile("geoclaims")

@@ -54,3 +54,15 @@ def test_command_line_never_prints_a_traceback(argv, capsys):
     status = main(argv)
     err = capsys.readouterr().err
     assert "Traceback" not in err and (status == 0 or len(err.strip().splitlines()) == 1)
+
+
+@pytest.mark.parametrize("argv", [["strait", "la-perouse", "--resolution", "x"], ["route", "NLRTM"], ["nonsense"],
+                                  ["check", "--format", "xml"]])
+def test_usage_errors_are_one_line_with_status_2(argv, capsys):
+    from geoclaims.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("geoclaims") and "error:" in err[0]

@@ -116,9 +116,16 @@ def _cmd_report(args: argparse.Namespace) -> None:
     print(build_report(args.out))
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line too (the usage is one ``--help`` away)."""
+
+    def error(self, message: str):
+        self.exit(EXIT_ERROR, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed for tests and documentation)."""
-    parser = argparse.ArgumentParser(prog="geoclaims", description="Fact-check the claims of the DW article "
+    parser = _Parser(prog="geoclaims", description="Fact-check the claims of the DW article "
                                      "'Russo-Japanese ties thaw after long freeze' against sourced data.")
     sub = parser.add_subparsers(dest="command", required=True)
 
