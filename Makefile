@@ -37,7 +37,7 @@ claimreview: $(STAMP) ## write schema.org ClaimReview JSON-LD to report/claimrev
 	$(BIN)/geoclaims export claimreview --out report/claimreview.json
 
 lab: $(STAMP) ## open JupyterLab on notebooks/
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 lock: $(STAMP) ## re-pin requirements.lock from the current environment
 	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^geoclaims' > requirements.lock

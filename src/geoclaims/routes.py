@@ -93,9 +93,16 @@ def load_nsr_area() -> shapely.Polygon:
 
 
 def nsr_length_km(lats, lons) -> float:
-    """Length (km, WGS84) of the part of a path inside the NSR water area."""
-    lon = np.degrees(np.unwrap(np.radians(np.asarray(lons, dtype=float))))  # continuous across ±180
-    lon = lon - 360.0 * np.floor(np.median(lon[np.asarray(lats) > 60]) / 360.0) if (np.asarray(lats) > 60).any() else lon
+    """Length (km, WGS84) of the part of a path inside the NSR water area.
+
+    The path's longitudes are made continuous across ±180 and shifted by whole turns so that
+    its Arctic part (north of 60°N) lies in the [0, 360) frame of :func:`load_nsr_area`.
+    """
+    lats = np.asarray(lats, dtype=float)
+    lon = np.degrees(np.unwrap(np.radians(np.asarray(lons, dtype=float))))
+    arctic = lats > 60
+    if arctic.any():
+        lon = lon - 360.0 * np.floor(np.median(lon[arctic]) / 360.0)
     line = shapely.LineString(np.column_stack([lon, lats]))
     inside = line.intersection(load_nsr_area())
     total = 0.0
