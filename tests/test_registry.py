@@ -36,39 +36,25 @@ def test_unknown_claim_id_lists_the_valid_ids():
         get_claim("polar-route-hours")
 
 
-def test_missing_column_is_named(data_copy):
-    edit(data_copy / "claims.csv", "claim_id,quote,quantity,", "claim_id,quote,what,")
-    with pytest.raises(DataError, match=r"claims\.csv: missing column\(s\) quantity"):
-        load_claims()
+MALFORMED_REGISTRY = [
+    # (what is wrong, text replaced in claims.csv, replacement, the message expected)
+    ("missing column", "claim_id,quote,quantity,", "claim_id,quote,what,", r"claims\.csv: missing column\(s\) quantity"),
+    ("repeated id", "suez-route-days,38 days", "polar-route-days,38 days",
+     r"claims\.csv, line 3, column 'claim_id': 'polar-route-days' repeats line 2"),
+    ("quote not in article", "construct a 35-km-long tunnel", "construct a 53-km-long tunnel",
+     r"claims\.csv, line 5 \(tunnel-length-km\): quote not found verbatim"),
+    ("straight apostrophe", "Tokyo’s Yasukuni", "Tokyo's Yasukuni", "typographic apostrophe"),
+    ("unknown family", ",tunnel,straits:", ",bridge,straits:", r"line 5 .*family must be one of"),
+    ("empty cell", ",35,km,", ",35,,", r"claims\.csv, line 5, column 'unit': empty value"),
+    ("too many fields", "tunnel-length-km,construct", "tunnel-length-km,extra,construct",
+     r"claims\.csv, line 5: expected 7 fields, got 8"),
+]
 
 
-def test_repeated_id_names_both_lines(data_copy):
-    edit(data_copy / "claims.csv", "suez-route-days,38 days", "polar-route-days,38 days")
-    with pytest.raises(DataError, match=r"claims\.csv, line 3, column 'claim_id': 'polar-route-days' repeats line 2"):
-        load_claims()
-
-
-def test_quote_not_in_article_names_file_row_and_quote(data_copy):
-    edit(data_copy / "claims.csv", "construct a 35-km-long tunnel", "construct a 53-km-long tunnel")
-    with pytest.raises(DataError, match=r"claims\.csv, line 5 \(tunnel-length-km\): quote not found verbatim"):
-        load_claims()
-
-
-def test_straight_apostrophe_gets_a_hint(data_copy):
-    edit(data_copy / "claims.csv", "Tokyo’s Yasukuni", "Tokyo's Yasukuni")
-    with pytest.raises(DataError, match="typographic apostrophe"):
-        load_claims()
-
-
-def test_unknown_family_is_rejected(data_copy):
-    edit(data_copy / "claims.csv", ",tunnel,straits:", ",bridge,straits:")
-    with pytest.raises(DataError, match=r"line 5 .*family must be one of"):
-        load_claims()
-
-
-def test_empty_cell_is_named(data_copy):
-    edit(data_copy / "claims.csv", ",35,km,", ",35,,")
-    with pytest.raises(DataError, match=r"claims\.csv, line 5, column 'unit': empty value"):
+@pytest.mark.parametrize("problem, old, new, message", MALFORMED_REGISTRY, ids=[c[0] for c in MALFORMED_REGISTRY])
+def test_a_malformed_registry_fails_naming_file_row_and_reason(data_copy, problem, old, new, message):
+    edit(data_copy / "claims.csv", old, new)
+    with pytest.raises(DataError, match=message):
         load_claims()
 
 
@@ -103,9 +89,3 @@ def test_an_out_of_range_value_names_file_line_and_column(data_copy):
     edit(data_copy / "capes.csv", "kamen-opasnosti,Kamen Opasnosti,45.7875,142.217", "kamen-opasnosti,Kamen Opasnosti,45.7875,242.217")
     with pytest.raises(DataError, match=r"capes\.csv, line 5, column 'lon': must be <= 180, got 242\.217"):
         load_table("capes.csv")
-
-
-def test_a_row_with_too_many_fields_is_named(data_copy):
-    edit(data_copy / "claims.csv", "tunnel-length-km,construct", "tunnel-length-km,extra,construct")
-    with pytest.raises(DataError, match=r"claims\.csv, line 5: expected 7 fields, got 8"):
-        load_claims()
