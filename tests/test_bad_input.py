@@ -16,6 +16,8 @@ CASES = [
     ("geoclaims.geodesy.distance_km", (95.0, 0, 0, 0), {}, InputError, "95.0"),
     ("geoclaims.geodesy.distance_km", (0, 200.0, 0, 0), {}, InputError, "200.0"),
     ("geoclaims.geodesy.path_length_km", ([0, float("nan")], [0, 1]), {}, InputError, "nan"),
+    ("geoclaims.geodesy.parse_position", ("45°31′N 200°E",), {}, InputError, "200"),
+    ("geoclaims.geodesy.parse_position", ("Cape Soya",), {}, InputError, "'Cape Soya'"),
     ("geoclaims.coastline.landmass_at", (45.0, 142.0), {"resolution": "x"}, InputError, "'x'"),
     ("geoclaims.straits.strait_width", ("bering",), {}, UnknownStraitError, "'bering'"),
     ("geoclaims.routes.find_port", ("XXXXX",), {}, UnknownPortError, "'XXXXX'"),

@@ -86,6 +86,14 @@ def test_every_data_table_has_a_declared_schema():
 def test_an_out_of_range_value_names_file_line_and_column(data_copy):
     from geoclaims.schemas import load_table
 
-    edit(data_copy / "capes.csv", "kamen-opasnosti,Kamen Opasnosti,45.7875,142.217", "kamen-opasnosti,Kamen Opasnosti,45.7875,242.217")
-    with pytest.raises(DataError, match=r"capes\.csv, line 5, column 'lon': must be <= 180, got 242\.217"):
+    edit(data_copy / "vessel_profiles.csv", "design-speed,25,16,", "design-speed,25,-16,")
+    with pytest.raises(DataError, match=r"vessel_profiles\.csv, line 2, column 'nsr_kn': must be > 0, got -16"):
+        load_table("vessel_profiles.csv")
+
+
+def test_a_position_that_is_not_one_names_file_line_and_column(data_copy):
+    from geoclaims.schemas import load_table
+
+    edit(data_copy / "capes.csv", "45°47′15″N 142°13′01″E", "45°47′15″N 242°13′01″E")
+    with pytest.raises(DataError, match=r"capes\.csv, line 5, column 'position': longitude must be"):
         load_table("capes.csv")

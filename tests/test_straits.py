@@ -112,3 +112,11 @@ def test_a_strait_box_that_misses_the_coast_fails_loudly(data_copy):
     edit(data_copy / "straits.csv", "45.2,46.3,141.3,143.0", "30.0,31.0,141.3,143.0")
     with pytest.raises(DataError, match="no point inside the box"):
         strait_width("la-perouse", "h")
+
+
+def test_capes_are_parsed_from_their_published_positions():
+    from geoclaims.straits import load_capes
+
+    capes = load_capes()
+    # Cape Sōya, 45°31′22″N 141°56′12″E (Wikipedia)
+    assert capes.loc["soya", ["lat", "lon"]].tolist() == pytest.approx([45 + 31 / 60 + 22 / 3600, 141 + 56 / 60 + 12 / 3600])

@@ -24,7 +24,36 @@ def check_lat_lon(lat, lon) -> None:
     for name, values, limit in (("latitude", lat_a, 90.0), ("longitude", lon_a, 180.0)):
         bad = ~np.isfinite(values) | (np.abs(values) > limit)
         if bad.any():
-            raise InputError(f"{name} must be a finite number in [-{limit:g}, {limit:g}], got {values[bad][0]!r}")
+            raise InputError(f"{name} must be a finite number in [-{limit:g}, {limit:g}], got {float(values[bad][0])!r}")
+
+
+def parse_position(text: str) -> tuple[float, float]:
+    """(lat, lon) of a position written as published — ``45°31′22″N 141°56′12″E``,
+    ``45°54′N 142°05′E`` or decimal ``45.7875 N, 142.217 E`` — with geopy's parser.
+
+    Unlike :class:`geopy.point.Point`, an out-of-range value is rejected, not normalised:
+    in a data file it is a typo to report, not a longitude to wrap.
+
+    Raises
+    ------
+    InputError
+        naming the text when it is not a position or lies out of range.
+    """
+    from geopy.point import POINT_PATTERN, Point
+
+    match = POINT_PATTERN.match(str(text).strip())
+    if not match or not match.group("latitude_degrees") or not match.group("longitude_degrees"):
+        raise InputError(f"not a position (like 45°31′22″N 141°56′12″E): {text!r}")
+
+    def degrees(axis: str) -> float:
+        g = match.groupdict()
+        direction = g[f"{axis}_direction_front"] or g[f"{axis}_direction_back"]
+        return Point.parse_degrees(float(g[f"{axis}_degrees"]), float(g[f"{axis}_arcminutes"] or 0),
+                                   float(g[f"{axis}_arcseconds"] or 0), direction)
+
+    lat, lon = degrees("latitude"), degrees("longitude")
+    check_lat_lon(lat, lon)
+    return float(lat), float(lon)
 
 
 def distance_km(lat1, lon1, lat2, lon2):

@@ -1,7 +1,8 @@
 """The declared schema of every table in ``data/``, and the one function that loads by it.
 
 Each :class:`Schema` lists a table's columns, its key, the cells that may not be empty,
-numeric columns with their allowed range, date columns and closed vocabularies. Every table
+numeric columns with their allowed range, date columns, closed vocabularies, and a column of
+positions kept as their sources publish them (parsed by geopy into ``lat`` and ``lon``). Every table
 with a ``source_ids`` column must cite, on every row, sources that exist in
 ``sources.csv``. :func:`load_table` applies all of it and fails with
 :class:`~geoclaims.errors.DataError` naming the file, the line and the column.
@@ -14,7 +15,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .errors import DataError
+from .errors import DataError, InputError
+from .geodesy import parse_position
 from .tables import check_source_ids, read_table
 
 
@@ -56,6 +58,8 @@ class Schema:
     dates: tuple[str, ...] = ()
     optional_dates: tuple[str, ...] = ()
     choices: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: a column of positions as published (degrees-minutes-seconds), parsed into ``lat``/``lon``
+    position: str | None = None
 
     @property
     def cites_sources(self) -> bool:
@@ -92,9 +96,8 @@ SCHEMAS: dict[str, Schema] = {
                                    "side_a_lon": LONGITUDE, "side_b_lon": LONGITUDE, "west": LONGITUDE, "east": LONGITUDE}),
     "strait_widths.csv": Schema(("strait_id", "width_km", "where", "source_ids"),
                                 nonempty=("strait_id", "width_km", "source_ids"), numeric={"width_km": POSITIVE}),
-    "capes.csv": Schema(("cape_id", "name", "lat", "lon", "landmass", "source_ids", "note"), key="cape_id",
-                        nonempty=("name", "lat", "lon", "landmass", "source_ids"),
-                        numeric={"lat": LATITUDE, "lon": LONGITUDE}),
+    "capes.csv": Schema(("cape_id", "name", "position", "landmass", "source_ids", "note"), key="cape_id",
+                        nonempty=("name", "position", "landmass", "source_ids"), position="position"),
     "fixed_links.csv": Schema(("link_id", "name", "kind", "crossing", "status", "length_km", "undersea_km", "proposed_by",
                                "year", "source_ids"), key="link_id",
                               nonempty=("name", "kind", "crossing", "status", "length_km", "source_ids"),
@@ -109,8 +112,8 @@ SCHEMAS: dict[str, Schema] = {
     "reference_distances.csv": Schema(("pair_id", "origin", "destination", "via", "length_nm", "source_ids", "note"),
                                       key="pair_id", nonempty=("origin", "destination", "via", "length_nm", "source_ids"),
                                       numeric={"length_nm": POSITIVE}, choices={"via": ("nsr", "suez")}),
-    "nsr_area.csv": Schema(("vertex", "lat", "lon", "source_ids", "note"), key="vertex",
-                           nonempty=("lat", "lon", "source_ids"), numeric={"lat": LATITUDE, "lon": LONGITUDE}),
+    "nsr_area.csv": Schema(("vertex", "position", "source_ids", "note"), key="vertex",
+                           nonempty=("position", "source_ids"), position="position"),
     "matrix_ports.csv": Schema(("locode", "region", "source_ids"), key="locode", nonempty=("region", "source_ids"),
                                choices={"region": ("europe", "far-east")}),
 }
@@ -134,6 +137,14 @@ def load_table(name: str) -> pd.DataFrame:
             problem = allowed.violated_by(value)
             if problem:
                 raise DataError(f"{name}, line {i + 2}, column {column!r}: {problem}, got {value:g}")
+    if schema.position:
+        points = []
+        for i, text in frame[schema.position].items():
+            try:
+                points.append(parse_position(text))
+            except InputError as exc:
+                raise DataError(f"{name}, line {i + 2}, column {schema.position!r}: {exc}") from None
+        frame["lat"], frame["lon"] = [p[0] for p in points], [p[1] for p in points]
     if schema.cites_sources:
         from .sources import source_ids  # sources.csv itself is loaded through this function
 
