@@ -80,6 +80,22 @@ def polygon_points(resolution: str, row: pd.Series) -> np.ndarray:
     return np.asarray(_points_file(resolution)[start:start + 2 * int(row["points"])], dtype=float).reshape(-1, 2)
 
 
+def land_rows(resolution: str, south: float, north: float, west: float = -180.0, east: float = 180.0,
+              smallest_first: bool = False, min_area_km2: float = 0.0):
+    """Yield ``(index row, (lon, lat) points)`` for every land polygon (level 1) of at least
+    ``min_area_km2`` overlapping the box: the index gives the latitude band, the points the
+    longitude range (points are read only for polygons inside the band)."""
+    meta = load_gshhs_meta(resolution)
+    rows = meta[(meta["level"] == LAND) & (meta["south"] <= north) & (meta["north"] >= south)
+                & (meta["area_km2"] >= min_area_km2)]
+    if smallest_first:
+        rows = rows.sort_values("area_km2")
+    for _, row in rows.iterrows():
+        points = polygon_points(resolution, row)
+        if points[:, 0].max() >= west and points[:, 0].min() <= east:
+            yield row, points
+
+
 def _as_polygon(points: np.ndarray) -> Polygon:
     poly = Polygon(points)
     if not poly.is_valid:  # a few GSHHS rings touch themselves; make_valid keeps every piece
@@ -102,13 +118,8 @@ def landmass_at(lat: float, lon: float, resolution: str = "f") -> tuple[str, Pol
         for coordinates out of range; :class:`DataError` if no land polygon contains the point.
     """
     check_lat_lon(lat, lon)
-    meta = load_gshhs_meta(resolution)
-    candidates = meta[(meta["level"] == LAND) & (meta["south"] <= lat) & (meta["north"] >= lat)]
     point = Point(lon, lat)
-    for _, row in candidates.sort_values("area_km2").iterrows():
-        points = polygon_points(resolution, row)
-        if not (points[:, 0].min() <= lon <= points[:, 0].max()):
-            continue
+    for row, points in land_rows(resolution, lat, lat, lon, lon, smallest_first=True):
         poly = _as_polygon(points)
         if poly.covers(point):
             return row["poly_id"], poly

@@ -13,21 +13,16 @@ import shapely
 import shapely.affinity
 from matplotlib.figure import Figure
 
-from .coastline import LAND, load_gshhs_meta, polygon_points
+from .coastline import land_rows
 
 PLATE = ccrs.PlateCarree()
 
 
 def land_in_box(south: float, north: float, west: float, east: float, resolution: str = "f") -> list:
     """Every GSHHS land polygon (lon, lat) that overlaps the box, clipped to it."""
-    meta = load_gshhs_meta(resolution)
-    rows = meta[(meta["level"] == LAND) & (meta["south"] <= north) & (meta["north"] >= south)]
     box = shapely.box(west, south, east, north)
     out = []
-    for _, row in rows.iterrows():
-        pts = polygon_points(resolution, row)
-        if pts[:, 0].max() < west or pts[:, 0].min() > east:
-            continue
+    for _, pts in land_rows(resolution, south, north, west, east):
         poly = shapely.make_valid(shapely.Polygon(pts))
         clipped = poly.intersection(box)
         if not clipped.is_empty:
@@ -69,11 +64,8 @@ def land_polygons(resolution: str = "h", min_area_km2: float = 2000.0, north_of:
                   tolerance_deg: float = 0.05) -> list:
     """Every GSHHS land polygon larger than ``min_area_km2`` reaching north of ``north_of``,
     simplified to ``tolerance_deg`` (for small-scale maps)."""
-    meta = load_gshhs_meta(resolution)
-    rows = meta[(meta["level"] == LAND) & (meta["area_km2"] >= min_area_km2) & (meta["north"] > north_of)]
     out = []
-    for _, row in rows.iterrows():
-        pts = polygon_points(resolution, row)
+    for _, pts in land_rows(resolution, north_of, 90.0, min_area_km2=min_area_km2):
         # rings cut at ±180 (Eurasia) are pulled just inside, so cartopy does not read them as
         # lying on its domain edge and fill the outside instead
         pts[:, 0] = np.clip(pts[:, 0], -179.999, 179.999)

@@ -30,7 +30,7 @@ from scipy.sparse.csgraph import connected_components
 from scipy.spatial import cKDTree
 
 from .errors import InputError
-from .geodesy import WGS84
+from .geodesy import inverse
 from .tables import cache_file, cached_loader, load_npz, save_npz
 
 #: passages closed in each corridor (searoute's tags, with its ``northwest`` split here into
@@ -45,6 +45,12 @@ SOUTH_LIMIT_LAT = -1.0
 #: the passage a route of each corridor must traverse
 CORRIDOR_REQUIRED = {"nsr": "bering", "suez": "suez"}
 CORRIDORS = tuple(CORRIDOR_CLOSED)
+
+
+def check_corridor(via: str) -> None:
+    """Raise :class:`InputError` unless ``via`` names a corridor."""
+    if via not in CORRIDOR_CLOSED:
+        raise InputError(f"via must be one of {', '.join(CORRIDORS)}, got {via!r}")
 
 
 def _unit_vectors(lat, lon) -> np.ndarray:
@@ -70,17 +76,13 @@ class Network:
 
     def corridor_graph(self, via: str) -> csr_matrix:
         """Symmetric sparse adjacency (km) of the network with the corridor's closed passages removed."""
-        if via not in CORRIDOR_CLOSED:
-            raise InputError(f"via must be one of {', '.join(CORRIDORS)}, got {via!r}")
+        check_corridor(via)
         if via not in self._graphs:
             keep = ~np.isin(self.edge_passage, list(CORRIDOR_CLOSED[via]))
             keep &= (self.lat[self.edge_u] >= SOUTH_LIMIT_LAT) & (self.lat[self.edge_v] >= SOUTH_LIMIT_LAT)
-            u, v, w = self.edge_u[keep], self.edge_v[keep], self.edge_km[keep]
             # a zero-length edge (the same point either side of the antimeridian) must not vanish
-            w = np.maximum(w, 1e-9)
-            graph = csr_matrix((np.concatenate([w, w]), (np.concatenate([u, v]), np.concatenate([v, u]))),
-                               shape=(self.n_nodes, self.n_nodes))
-            graph.sum_duplicates()
+            graph = self.edge_matrix(np.where(keep, np.maximum(self.edge_km, 1e-9), 0.0))
+            graph.eliminate_zeros()
             self._graphs[via] = graph
         return self._graphs[via]
 
@@ -165,7 +167,7 @@ def _build_network() -> Network:
     canada = (tags == "northwest") & (mid_lon > -100) & (mid_lon < -60)
     tags[canada] = "northwest-canada"
     tags[(tags == "northwest") & ~canada] = "chukchi"
-    _, _, metres = WGS84.inv(lonlat[u, 0], lonlat[u, 1], lonlat[v, 0], lonlat[v, 1])
+    _, metres = inverse(lonlat[u, 1], lonlat[u, 0], lonlat[v, 1], lonlat[v, 0])
     return Network(lat=lonlat[:, 1], lon=lonlat[:, 0], edge_u=u, edge_v=v, edge_km=np.asarray(metres) / 1000.0,
                    edge_passage=tags)
 

@@ -30,8 +30,8 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import dijkstra
 
 from .errors import DataError, InputError, RouteError, UnknownPortError
-from .geodesy import WGS84, path_length_km
-from .network import CORRIDOR_REQUIRED, CORRIDORS, load_network, load_ports
+from .geodesy import inverse, path_length_km
+from .network import CORRIDOR_REQUIRED, CORRIDORS, check_corridor, load_network, load_ports
 from .progress import report
 from .schemas import load_table
 from .tables import cached_loader
@@ -146,11 +146,6 @@ class Route:
                 "days": None if days is None else round(days, 2)}
 
 
-def _check_via(via: str) -> None:
-    if via not in CORRIDORS:
-        raise InputError(f"via must be one of {', '.join(CORRIDORS)}, got {via!r}")
-
-
 def _path(predecessors: np.ndarray, source: int, target: int) -> np.ndarray:
     path = [target]
     while path[-1] != source:
@@ -187,7 +182,7 @@ def sea_route(origin: str | Port, destination: str | Port, via: str = "nsr") -> 
     UnknownPortError, InputError
         for a bad port or corridor; :class:`RouteError` when the corridor cannot be followed.
     """
-    _check_via(via)
+    check_corridor(via)
     a = origin if isinstance(origin, Port) else find_port(origin)
     b = destination if isinstance(destination, Port) else find_port(destination)
     net = load_network()
@@ -322,7 +317,7 @@ def port_matrix(origins: list[str], destinations: list[str], profile: str = "slo
         report(f"port matrix: {via}: shortest paths from {len(a_ports)} origins to {len(b_ports)} destinations")
         src = net.nearest_nodes(a_lat, a_lon, via)
         dst = net.nearest_nodes(b_lat, b_lon, via)
-        unique_src, inverse = np.unique(src, return_inverse=True)
+        unique_src, source_of = np.unique(src, return_inverse=True)
         dist, pred = dijkstra(net.corridor_graph(via), directed=False, indices=unique_src, return_predecessors=True)
         required = net.edge_matrix((net.edge_passage == CORRIDOR_REQUIRED[via]).astype(float))
         nsr_km = np.empty((len(unique_src), len(dst)))
@@ -331,16 +326,15 @@ def port_matrix(origins: list[str], destinations: list[str], profile: str = "slo
             nsr_km[k] = _tree_sums(pred[k], s, nsr_values, net.n_nodes)[dst]
             passes[k] = _tree_sums(pred[k], s, required, net.n_nodes)[dst] > 0.5
         # access legs: port to its network node, at both ends
-        _, _, m_a = WGS84.inv(a_lon, a_lat, net.lon[src], net.lat[src])
-        _, _, m_b = WGS84.inv(b_lon, b_lat, net.lon[dst], net.lat[dst])
-        length_km = dist[inverse][:, dst] + np.asarray(m_a)[:, None] / 1000.0 + np.asarray(m_b)[None, :] / 1000.0
-        nsr = nsr_km[inverse]
-        ok = passes[inverse] & np.isfinite(length_km) & ((nsr > 0) if via == "nsr" else True)
+        _, m_a = inverse(a_lat, a_lon, net.lat[src], net.lon[src])
+        _, m_b = inverse(b_lat, b_lon, net.lat[dst], net.lon[dst])
+        length_km = dist[source_of][:, dst] + np.asarray(m_a)[:, None] / 1000.0 + np.asarray(m_b)[None, :] / 1000.0
+        nsr = nsr_km[source_of]
+        ok = passes[source_of] & np.isfinite(length_km) & ((nsr > 0) if via == "nsr" else True)
         length_nm = np.where(ok, km_to_nm(length_km), np.nan)
         nsr_nm = np.where(ok, km_to_nm(nsr), np.nan)
         frame[f"{via}_nm"] = length_nm.ravel()
-        frame[f"{via}_days"] = np.array([transit_days_for(length, part, via, prof) if np.isfinite(length) else np.nan
-                                         for length, part in zip(length_nm.ravel(), nsr_nm.ravel())])
+        frame[f"{via}_days"] = transit_days_for(length_nm.ravel(), nsr_nm.ravel(), via, prof)  # NaN stays NaN
     frame["saving_nm"] = frame["suez_nm"] - frame["nsr_nm"]
     frame["days_saved"] = frame["suez_days"] - frame["nsr_days"]
     frame["profile"] = profile

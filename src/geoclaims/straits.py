@@ -247,17 +247,16 @@ def crossing_pairings(strait: str = "la-perouse", resolution: str = "f") -> pd.D
     straits, capes = load_straits(), load_capes()
     row = straits.loc[strait]
     box = (row["south"], row["north"], row["west"], row["east"])
-    sides = {}
+    sides, coasts = {}, {}
     for side in ("a", "b"):
         name = row[f"side_{side}"]
-        _, poly = landmass_at(row[f"side_{side}_lat"], row[f"side_{side}_lon"], resolution)
-        members = [(f"{name} coast", poly)]
+        _, coasts[side] = landmass_at(row[f"side_{side}_lat"], row[f"side_{side}_lon"], resolution)
         islets = capes[(capes["landmass"] == f"islet off {name}")]
-        members += [(r["name"], shapely.Point(r["lon"], r["lat"])) for _, r in islets.iterrows()]
-        sides[side] = members
+        sides[side] = [(f"{name} coast", coasts[side])]
+        sides[side] += [(r["name"], shapely.Point(r["lon"], r["lat"])) for _, r in islets.iterrows()]
     rows = []
     for (name_a, geom_a), (name_b, geom_b) in product(sides["a"], sides["b"]):
-        if name_a.endswith(" coast") and name_b.endswith(" coast"):  # the strait's width itself
+        if geom_a is coasts["a"] and geom_b is coasts["b"]:  # the strait's width, already computed
             width = strait_width(strait, resolution)
             km, pa, pb = width.width_km, width.point_a, width.point_b
         else:
