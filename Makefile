@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed-stamp
 .PHONY: help run test check figures lab lock clean readme report claimreview
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,8 +21,16 @@ run: $(STAMP) ## check every claim (prints the scorecard), then regenerate every
 	$(BIN)/geoclaims check
 	$(BIN)/geoclaims figures
 
-test: $(STAMP) ## run the unit tests and execute every notebook
+# Tests run in a network namespace with only loopback up where the platform allows it (a user
+# namespace, or root); otherwise the in-process block of tests/offline/ is the only wall.
+NETNS := $(shell unshare -rn sh -c 'ip link set lo up' >/dev/null 2>&1 && echo yes)
+
+test: $(STAMP) ## run the unit tests and execute every notebook (offline)
+ifeq ($(NETNS),yes)
+	GEOCLAIMS_NETNS=1 unshare -rn sh -c 'ip link set lo up && exec $(BIN)/python -m pytest'
+else
 	$(BIN)/python -m pytest
+endif
 
 check: $(STAMP) ## print the scorecard only
 	$(BIN)/geoclaims check
@@ -42,8 +50,9 @@ lab: $(STAMP) ## open JupyterLab on notebooks/
 lock: $(STAMP) ## re-pin requirements.lock from the current environment
 	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^geoclaims' > requirements.lock
 
-clean: ## remove the environment and caches (figures stay)
+clean: ## remove the environment and caches, the disk cache included (figures stay)
+	@test ! -x $(BIN)/python || $(BIN)/python -m geoclaims.cache clear
 	rm -rf $(VENV) .pytest_cache .hypothesis src/*.egg-info
 
 readme: $(STAMP) ## regenerate the scorecard block in README.md
-	$(BIN)/python -c "from pathlib import Path; from geoclaims.readme import render; from geoclaims.scorecard import check_claims; p = Path('README.md'); p.write_text(render(p.read_text(encoding='utf-8'), check_claims()), encoding='utf-8')"
+	$(BIN)/python -c "from pathlib import Path; from geoclaims.publish.readme import render; from geoclaims.scorecard import check_claims; p = Path('README.md'); p.write_text(render(p.read_text(encoding='utf-8'), check_claims()), encoding='utf-8')"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from geoclaims.paths import REPO_ROOT
-from geoclaims.tables import clear_caches
+from geoclaims.data import clear_caches
 
 
 OFFLINE = Path(__file__).parent / "offline"
@@ -32,6 +32,10 @@ def data_copy(tmp_path, monkeypatch):
     clear_caches()
     yield copy
     clear_caches()
+
+
+#: the DW article's folder inside data/
+DW = "articles/dw-2014-russo-japanese-ties"
 
 
 def edit(path, old: str, new: str, count: int = 1) -> None:

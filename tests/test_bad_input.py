@@ -13,23 +13,23 @@ def _call(target: str, *args, **kwargs):
 
 
 CASES = [
-    ("geoclaims.geodesy.distance_km", (95.0, 0, 0, 0), {}, InputError, "95.0"),
-    ("geoclaims.geodesy.distance_km", (0, 200.0, 0, 0), {}, InputError, "200.0"),
-    ("geoclaims.geodesy.path_length_km", ([0, float("nan")], [0, 1]), {}, InputError, "nan"),
-    ("geoclaims.geodesy.parse_position", ("45°31′N 200°E",), {}, InputError, "200"),
-    ("geoclaims.geodesy.parse_position", ("Cape Soya",), {}, InputError, "'Cape Soya'"),
-    ("geoclaims.coastline.landmass_at", (45.0, 142.0), {"resolution": "x"}, InputError, "'x'"),
-    ("geoclaims.straits.strait_width", ("bering",), {}, UnknownStraitError, "'bering'"),
-    ("geoclaims.routes.find_port", ("XXXXX",), {}, UnknownPortError, "'XXXXX'"),
-    ("geoclaims.routes.sea_route", ("NLRTM", "JPYOK"), {"via": "arctic"}, InputError, "'arctic'"),
-    ("geoclaims.routes.get_profile", ("turbo",), {}, InputError, "'turbo'"),
-    ("geoclaims.routes.VesselProfile", ("p", 18.0, 0.0), {}, InputError, "0.0"),
-    ("geoclaims.routes.VesselProfile", ("p", 18.0, 12.0, -1.0), {}, InputError, "-1.0"),
-    ("geoclaims.timeline.parse_date", ("2014-02-30",), {}, InputError, "'2014-02-30'"),
+    ("geoclaims.geo.geodesy.distance_km", (95.0, 0, 0, 0), {}, InputError, "95.0"),
+    ("geoclaims.geo.geodesy.distance_km", (0, 200.0, 0, 0), {}, InputError, "200.0"),
+    ("geoclaims.geo.geodesy.path_length_km", ([0, float("nan")], [0, 1]), {}, InputError, "nan"),
+    ("geoclaims.geo.geodesy.parse_position", ("45°31′N 200°E",), {}, InputError, "200"),
+    ("geoclaims.geo.geodesy.parse_position", ("Cape Soya",), {}, InputError, "'Cape Soya'"),
+    ("geoclaims.geo.coastline.landmass_id_at", (45.0, 142.0), {"resolution": "x"}, InputError, "'x'"),
+    ("geoclaims.geo.straits.strait_width", ("bering",), {}, UnknownStraitError, "'bering'"),
+    ("geoclaims.geo.routes.find_port", ("XXXXX",), {}, UnknownPortError, "'XXXXX'"),
+    ("geoclaims.geo.routes.sea_route", ("NLRTM", "JPYOK"), {"via": "arctic"}, InputError, "'arctic'"),
+    ("geoclaims.datasets.vessel_profile", ("turbo",), {}, InputError, "'turbo'"),
+    ("geoclaims.geo.transit.VesselProfile", ("p", 18.0, 0.0), {}, InputError, "0.0"),
+    ("geoclaims.geo.transit.VesselProfile", ("p", 18.0, 12.0, -1.0), {}, InputError, "-1.0"),
+    ("geoclaims.families.timeline.parse_date", ("2014-02-30",), {}, InputError, "'2014-02-30'"),
     ("geoclaims.registry.get_claim", ("tunnel-km",), {}, UnknownClaimError, "'tunnel-km'"),
     ("geoclaims.scorecard.check_claims", (["nope"],), {}, UnknownClaimError, "'nope'"),
-    ("geoclaims.figures.build_figures", ("/tmp/unused", ["x.png"]), {}, InputError, "x.png"),
-    ("geoclaims.figures.build_figures", ("/tmp/unused", None, "gif"), {}, InputError, "'gif'"),
+    ("geoclaims.publish.figures.build_figures", ("/tmp/unused", ["x.png"]), {}, InputError, "x.png"),
+    ("geoclaims.publish.figures.build_figures", ("/tmp/unused", None, "gif"), {}, InputError, "'gif'"),
 ]
 
 
@@ -42,7 +42,8 @@ def test_bad_input_raises_the_package_error_naming_the_value(target, args, kwarg
 
 
 def test_implied_speed_rejects_non_positive_days():
-    from geoclaims.routes import implied_speed_kn, sea_route
+    from geoclaims.geo.routes import sea_route
+    from geoclaims.geo.transit import implied_speed_kn
 
     with pytest.raises(InputError, match="-3"):
         implied_speed_kn(sea_route("NLRTM", "JPYOK", via="suez"), -3)

@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from geoclaims.errors import GeoclaimsError, InputError
-from geoclaims.geodesy import distance_km, path_length_km
+from geoclaims.geo.geodesy import distance_km, path_length_km
 from geoclaims.paths import REPO_ROOT
-from geoclaims.tables import clear_caches
+from geoclaims.data import clear_caches
 
 lat = st.floats(-90, 90, allow_nan=False)
 lon = st.floats(-180, 180, allow_nan=False)
@@ -70,7 +70,7 @@ def test_bad_latitudes_are_named(bad):
 
 
 def test_a_route_is_never_shorter_than_the_geodesic_between_its_ports():
-    from geoclaims.routes import sea_route
+    from geoclaims.geo.routes import sea_route
 
     for via in ("nsr", "suez"):
         r = sea_route("NLRTM", "JPYOK", via=via)
@@ -80,11 +80,11 @@ def test_a_route_is_never_shorter_than_the_geodesic_between_its_ports():
 # ---- fuzzing the loaders -----------------------------------------------------------------
 
 LOADERS = {
-    "claims.csv": lambda: __import__("geoclaims.registry", fromlist=["x"]).load_claims(),
-    "meetings.csv": lambda: __import__("geoclaims.timeline", fromlist=["x"]).load_meeting_counts(),
-    "vessel_profiles.csv": lambda: __import__("geoclaims.routes", fromlist=["x"]).load_vessel_profiles(),
-    "capes.csv": lambda: __import__("geoclaims.straits", fromlist=["x"]).load_capes(),
-    "islands.csv": lambda: __import__("geoclaims.timeline", fromlist=["x"]).load_islands(),
+    "articles/dw-2014-russo-japanese-ties/claims.csv": lambda: __import__("geoclaims.registry", fromlist=["x"]).load_claims(),
+    "meetings.csv": lambda: __import__("geoclaims.datasets", fromlist=["x"]).load_meeting_counts(),
+    "vessel_profiles.csv": lambda: __import__("geoclaims.datasets", fromlist=["x"]).load_vessel_profiles(),
+    "capes.csv": lambda: __import__("geoclaims.datasets", fromlist=["x"]).load_capes(),
+    "islands.csv": lambda: __import__("geoclaims.datasets", fromlist=["x"]).load_islands(),
 }
 
 _DATA = tempfile.mkdtemp(prefix="geoclaims-fuzz-")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from geoclaims.paths import REPO_ROOT
-from geoclaims.readme import render
+from geoclaims.publish.readme import render
 from geoclaims.scorecard import check_claims
 
 README = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
@@ -25,8 +25,8 @@ def test_readme_script_example_runs(capsys):
 
 
 def test_readme_names_the_two_commands_and_embeds_every_figure():
-    from geoclaims.figures import FIGURES
+    from geoclaims.publish.figures import figure_names
 
     assert "make run" in README and "make test" in README
-    for name in FIGURES:
-        assert f"(figures/{name})" in README
+    for name in figure_names():
+        assert f"(figures/{name}.png)" in README

@@ -9,9 +9,10 @@ import subprocess
 
 import pytest
 
+from geoclaims.articles import load_article
 from geoclaims.cli import main
 from geoclaims.registry import claim_ids
-from geoclaims.report import FINDINGS_ANCHOR, build_report
+from geoclaims.publish.report import FINDINGS_ANCHOR, build_report
 
 
 @pytest.fixture(scope="module")
@@ -19,7 +20,7 @@ def index(tmp_path_factory):
     return build_report(tmp_path_factory.mktemp("report") / "report")
 
 
-def test_index_has_all_13_claims_each_linked_to_its_findings(index):
+def test_index_has_every_claim_each_linked_to_its_findings(index):
     text = index.read_text(encoding="utf-8")
     rows = re.findall(r'<tr id="([a-z0-9-]+)" class="claim"><td><a href="([^"#]+)#([^"]+)">', text)
     assert [r[0] for r in rows] == claim_ids()
@@ -47,7 +48,7 @@ def test_report_loads_in_headless_chromium(index, tmp_path):
     assert body, "the page did not finish loading"
     total, loaded = int(body.group(1)), int(body.group(2))
     assert total >= 10 and loaded == total
-    assert len(re.findall(r'class="claim"', dom)) == 13
+    assert len(re.findall(r'class="claim"', dom)) == len(claim_ids())
 
 
 def test_claimreview_export_has_every_required_property(tmp_path, capsys):
@@ -58,10 +59,10 @@ def test_claimreview_export_has_every_required_property(tmp_path, capsys):
     assert main(["export", "claimreview", "--out", str(out), "--author", "Example Fact Desk",
                  "--date", "2026-11-28"]) == 0
     reviews = json.loads(out.read_text(encoding="utf-8"))
-    assert len(reviews) == 13
+    assert [r["url"].rsplit("#", 1)[1] for r in reviews] == claim_ids()
     for r in reviews:
         assert r["@context"] == "https://schema.org" and r["@type"] == "ClaimReview"
-        assert r["claimReviewed"] and r["url"].endswith("#" + r["url"].rsplit("#", 1)[1])
+        assert r["claimReviewed"] in load_article().text
         rating = r["reviewRating"]
         assert rating["@type"] == "Rating" and rating["alternateName"] in {
             "accurate", "mostly-accurate", "misleading", "inaccurate", "unverifiable"}
@@ -78,5 +79,31 @@ def test_claimreview_export_has_every_required_property(tmp_path, capsys):
 def test_export_with_a_bad_date_writes_nothing(tmp_path, capsys):
     out = tmp_path / "claimreview.json"
     assert main(["export", "claimreview", "--out", str(out), "--date", "28/11/2026"]) == 2
-    assert "--date must be YYYY-MM-DD, got '28/11/2026'" in capsys.readouterr().err
+    assert "--date must be a date YYYY-MM-DD, got '28/11/2026'" in capsys.readouterr().err
     assert not out.exists() and not list(tmp_path.iterdir())
+
+
+def test_report_refuses_a_folder_of_the_users_files_and_keeps_them(tmp_path, capsys):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "thesis.txt").write_text("years of work", encoding="utf-8")
+    assert main(["report", "--out", str(folder)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "did not write" in err[0] and str(folder) in err[0]
+    assert (folder / "thesis.txt").read_text(encoding="utf-8") == "years of work"
+    assert [p.name for p in tmp_path.iterdir()] == ["mine"]  # no staging folder left behind
+
+
+def test_report_refuses_a_file_given_as_its_folder(tmp_path, capsys):
+    target = tmp_path / "notes.txt"
+    target.write_text("keep", encoding="utf-8")
+    assert main(["report", "--out", str(target)]) == 2
+    assert "not a folder" in capsys.readouterr().err and target.read_text(encoding="utf-8") == "keep"
+
+
+def test_report_rewrites_its_own_folder_and_leaves_a_users_added_file(index):
+    folder = index.parent
+    (folder / "my-notes.txt").write_text("mine", encoding="utf-8")
+    assert build_report(folder) == index
+    assert (folder / "my-notes.txt").read_text(encoding="utf-8") == "mine"
+    assert (folder / ".geoclaims-output.json").is_file()

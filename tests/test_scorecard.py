@@ -5,16 +5,19 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import DW
 
 from geoclaims.cli import main
+from geoclaims.errors import InputError
 from geoclaims.findings import NOT_CHECKED, Finding
+from geoclaims.registry import claim_ids
 from geoclaims.scorecard import JSON_KEYS, check_claims, format_scorecard, summary
 
 
 def test_check_json_parses_and_carries_every_key(capsys):
     assert main(["check", "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
-    assert len(rows) == 13
+    assert [r["claim_id"] for r in rows] == claim_ids()
     for row in rows:
         assert set(row) == set(JSON_KEYS)
 
@@ -32,7 +35,7 @@ def test_not_checked_is_counted_apart_from_ratings():
 
 
 def test_a_finding_rejects_an_unknown_rating():
-    with pytest.raises(ValueError, match="rating must be one of"):
+    with pytest.raises(InputError, match="rating must be one of"):
         Finding("a", 1, "x", 1, 1, 1, "true-ish", "")
 
 
@@ -51,10 +54,10 @@ def test_unknown_claim_gives_one_line_and_exit_2(capsys):
 
 
 def test_unreadable_data_file_gives_one_line_and_exit_2(data_copy, capsys):
-    (data_copy / "claims.csv").write_bytes(b"\xff\xfe not utf-8")
+    (data_copy / DW / "claims.csv").write_bytes(b"claim_id\n\xff\xfe not utf-8")
     assert main(["check"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1 and "claims.csv: not UTF-8" in err[0]
+    assert len(err) == 1 and "claims.csv, line 2, column 1: not UTF-8" in err[0]
 
 
 def test_meetings_window_lists_the_five_the_article_counts(capsys):

@@ -10,11 +10,11 @@ import shapely
 from conftest import edit
 
 from geoclaims.cli import main
-from geoclaims.coastline import landmass_at, load_gshhs_meta
+from geoclaims.geo.coastline import _landmass_at as landmass_at, load_gshhs_meta
 from geoclaims.errors import DataError, InputError, UnknownStraitError
-from geoclaims.geodesy import WGS84
+from geoclaims.geo.geodesy import WGS84
 from geoclaims.scorecard import check_claims
-from geoclaims.straits import crossing_pairings, min_distance, strait_width
+from geoclaims.geo.straits import _min_distance as min_distance, crossing_pairings, strait_width
 
 
 def test_gshhs_layout_is_as_expected():
@@ -115,7 +115,7 @@ def test_a_strait_box_that_misses_the_coast_fails_loudly(data_copy):
 
 
 def test_capes_are_parsed_from_their_published_positions():
-    from geoclaims.straits import load_capes
+    from geoclaims.datasets import load_capes
 
     capes = load_capes()
     # Cape Sōya, 45°31′22″N 141°56′12″E (Wikipedia)

@@ -8,8 +8,9 @@ from conftest import edit
 from geoclaims.errors import DataError
 from geoclaims.registry import get_claim
 from geoclaims.scorecard import check_claims
-from geoclaims.timeline import load_meeting_counts, load_meetings, load_timeline
-from geoclaims.timeline_checks import island_area_share_range
+from geoclaims.datasets import load_meeting_counts, load_meetings
+from geoclaims.scorecard import run_for
+from geoclaims.families.timeline_checks import island_area_share_range
 
 
 def finding(claim_id):
@@ -48,19 +49,19 @@ def test_a_duplicate_meeting_is_rejected(data_copy):
 def test_a_row_citing_an_unknown_source_is_rejected(data_copy):
     edit(data_copy / "reactors.csv", "wnisr-2012-03-27", "wnisr-2012-03-28")
     with pytest.raises(DataError, match=r"reactors\.csv, line 3, column 'source_ids': unknown source id\(s\) wnisr-2012-03-28"):
-        load_timeline()
+        run_for().evidence("history")
 
 
 def test_a_malformed_date_names_file_line_and_column(data_copy):
     edit(data_copy / "events.csv", "yasukuni-visit,2013-12-26", "yasukuni-visit,2013-12-32")
-    with pytest.raises(DataError, match=r"events\.csv, line 5, column 'date': not a date"):
-        load_timeline()
+    with pytest.raises(DataError, match=r"events\.csv, line 4, column 'date': not a date"):
+        run_for().evidence("history")
 
 
 def test_island_areas_must_add_up_to_the_sources_total(data_copy):
     edit(data_copy / "islands.csv", "etorofu,3168", "etorofu,3186")
     with pytest.raises(DataError, match="sum to 5022 km², but its stated total is 5003"):
-        load_timeline()
+        run_for().evidence("history")
 
 
 def test_the_opening_ceremony_was_already_8_february_in_japan():
@@ -72,7 +73,7 @@ def test_the_opening_ceremony_was_already_8_february_in_japan():
 
 def test_the_two_islands_named_in_1956_are_about_seven_percent_of_the_land():
     # MOFA (GSI 2020): Habomai 95 + Shikotan 251 of 5,004 km² = 6.9 %
-    low, high = island_area_share_range(load_timeline().islands)
+    low, high = island_area_share_range(run_for().evidence("history").islands)
     assert low == pytest.approx(346 / (346 + 1490 + 3168), abs=1e-9)
     assert 0.069 < low < high < 0.072
     assert finding("two-of-four-islands").rating == "misleading"

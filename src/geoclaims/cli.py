@@ -1,8 +1,9 @@
 """The ``geoclaims`` command line.
 
-Every error the package raises on purpose is printed as one line (``geoclaims: error: …``)
-with exit status 2; nothing is half-written (figures are written only after all names
-are known, reports are built before they are printed).
+Every error is printed as one line (``geoclaims: error: …``) with exit status 2: the
+package's own errors name the bad value; anything unexpected is one line too, with a hint to
+rerun with ``--debug`` for the traceback. Nothing is half-written: outputs are built first
+and moved into place, and no file geoclaims did not write is removed or overwritten.
 """
 
 from __future__ import annotations
@@ -11,109 +12,111 @@ import argparse
 import json
 import sys
 
-from .errors import GeoclaimsError
+from .errors import GeoclaimsError, InputError
 
 EXIT_ERROR = 2
 
 
-def _cmd_check(args: argparse.Namespace) -> None:
+def _article_help() -> str:
+    from .articles import DEFAULT_ARTICLE
+
+    return f"article slug from `geoclaims articles` (default {DEFAULT_ARTICLE})"
+
+
+def _cmd_check(args: argparse.Namespace) -> str:
     from .scorecard import check_claims, format_scorecard
 
-    print(format_scorecard(check_claims(args.claim), args.format))
+    return format_scorecard(check_claims(args.claim, article=args.article), args.format, article=args.article)
 
 
-def _cmd_claims(args: argparse.Namespace) -> None:
+def _cmd_claims(args: argparse.Namespace) -> str:
     from .registry import load_claims
 
-    for c in load_claims():
-        print(f"{c.claim_id:<23} {c.family:<9} {c.claimed_value:>10} {c.unit:<20} “{c.quote}”")
+    return "\n".join(f"{c.claim_id:<23} {c.family:<9} {c.kind:<9} {c.speaker:<10} {c.claimed_value:>10} {c.unit:<17} "
+                     f"“{c.quote}”" for c in load_claims(args.article))
 
 
-def _cmd_figures(args: argparse.Namespace) -> None:
-    from .figures import build_figures
+def _cmd_articles(args: argparse.Namespace) -> str:
+    from .articles import article_slugs, load_article
 
-    for path in build_figures(args.out, args.name or None, args.format):
-        print(path)
+    rows = []
+    for slug in article_slugs():
+        a = load_article(slug)
+        rows.append(f"{slug:<32} {a.published:<10} {a.publisher}: {a.title}")
+    return "\n".join(rows)
 
 
-def _int_or_none(value) -> int | None:
+def _cmd_figures(args: argparse.Namespace) -> str:
+    from .publish.figures import build_figures
+
+    return "\n".join(str(p) for p in build_figures(args.out, args.name or None, args.format, article=args.article))
+
+
+def _cmd_meetings(args: argparse.Namespace) -> str:
     import pandas as pd
 
-    return None if pd.isna(value) else int(value)
+    from .datasets import load_meetings
+    from .families.timeline import meetings_between, parse_date
 
-
-def _cmd_meetings(args: argparse.Namespace) -> None:
-    from .timeline import load_meetings, meetings_between
-
-    window = meetings_between(load_meetings(), args.since, args.until)
-    rows = [
-        {
-            "date": f"{r['date']:%Y-%m-%d}",
-            "city": r["city"],
-            "country": r["country"],
-            "occasion": r["occasion"],
-            "ordinal": _int_or_none(r["ordinal"]),
-            "ordinal_in_window": _int_or_none(r["ordinal_in_window"]),
-            "sources": list(r["sources"]),
-        }
-        for _, r in window.iterrows()
-    ]
+    since = None if args.since is None else parse_date(args.since, "--since")
+    until = None if args.until is None else parse_date(args.until, "--until")
+    window = meetings_between(load_meetings(), since, until)
+    count = lambda v: None if pd.isna(v) else int(v)  # noqa: E731
+    rows = [{"date": f"{r['date']:%Y-%m-%d}", "city": r["city"], "country": r["country"], "occasion": r["occasion"],
+             "ordinal": count(r["ordinal"]), "ordinal_in_window": count(r["ordinal_in_window"]),
+             "sources": list(r["sources"])} for _, r in window.iterrows()]
     if args.format == "json":
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
-        return
-    print(f"{'date':<10}  {'#':>3}  {'#win':>4}  {'city':<16} {'country':<15} occasion")
-    for r in rows:
-        print(f"{r['date']:<10}  {r['ordinal'] or '':>3}  {r['ordinal_in_window'] or '':>4}  "
-              f"{r['city']:<16} {r['country']:<15} {r['occasion']}")
-    print(f"\n{len(rows)} meetings")
+        return json.dumps(rows, ensure_ascii=False, indent=2)
+    lines = [f"{'date':<10}  {'no.':>3}  {'here':>4}  {'city':<16} {'country':<15} occasion"]
+    lines += [f"{r['date']:<10}  {r['ordinal'] or '':>3}  {r['ordinal_in_window'] or '':>4}  "
+              f"{r['city']:<16} {r['country']:<15} {r['occasion']}" for r in rows]
+    lines.append(f"\n{len(rows)} meeting{'' if len(rows) == 1 else 's'} (no.: the foreign ministry's count; "
+                 "here: the count within --since/--until)")
+    return "\n".join(lines)
 
 
-def _cmd_strait(args: argparse.Namespace) -> None:
-    from .straits import strait_width
+def _cmd_strait(args: argparse.Namespace) -> str:
+    from .geo.straits import strait_width
 
     width = strait_width(args.name, args.resolution)
     if args.format == "json":
-        print(json.dumps(width.as_dict(), indent=2))
-        return
+        return json.dumps(width.as_dict(), indent=2)
     (lat_a, lon_a), (lat_b, lon_b) = width.point_a, width.point_b
-    print(f"{width.strait}: {width.width_km:.2f} km (GSHHS-{width.resolution})\n"
-          f"  from {lat_a:.5f}, {lon_a:.5f}\n  to   {lat_b:.5f}, {lon_b:.5f}")
+    return (f"{width.strait}: {width.width_km:.2f} km (GSHHS-{width.resolution})\n"
+            f"  from {lat_a:.5f}, {lon_a:.5f}\n  to   {lat_b:.5f}, {lon_b:.5f}")
 
 
-def _cmd_route(args: argparse.Namespace) -> None:
-    from .routes import sea_route, transit_days
+def _cmd_route(args: argparse.Namespace) -> str:
+    from .datasets import vessel_profile
+    from .geo.routes import sea_route
+    from .geo.transit import transit_days
 
+    profile = None if args.profile is None else vessel_profile(args.profile)  # checked before routing
     route = sea_route(args.origin, args.destination, via=args.via)
-    days = transit_days(route, args.profile) if args.profile else None
+    days = None if profile is None else transit_days(route, profile)
     if args.format == "json":
-        print(json.dumps(route.as_dict(args.profile, days), indent=2))
-        return
-    print(f"{route.origin.name} ({route.origin.locode}) → {route.destination.name} ({route.destination.locode}) "
-          f"via {route.via}: {route.length_nm:,.0f} nm ({route.length_km:,.0f} km), "
-          f"{route.nsr_nm:,.0f} nm in the NSR water area; passages: {', '.join(route.passages)}")
-    if days is not None:
-        print(f"{args.profile}: {days:.1f} days")
+        return json.dumps(route.as_dict(args.profile, days), indent=2)
+    nsr = f", {route.nsr_nm:,.0f} nm in the NSR water area" if route.nsr_nm > 0 else ""
+    text = (f"{route.origin.label} → {route.destination.label} via {route.via}: {route.length_nm:,.0f} nm "
+            f"({route.length_km:,.0f} km){nsr}; passages: {', '.join(route.passages)}")
+    return text + (f"\n{args.profile}: {days:.1f} days" if days is not None else "")
 
 
-def _cmd_export(args: argparse.Namespace) -> None:
-    from .export import claimreview_json, write_text_atomically
+def _cmd_export(args: argparse.Namespace) -> str:
+    from .families.timeline import parse_date
+    from .publish.export import claimreview_json, write_text_atomically
     from .scorecard import check_claims
-    from .timeline import parse_date
 
-    if args.date:
-        parse_date(args.date, "--date")
-    text = claimreview_json(check_claims(), author=args.author, author_url=args.author_url, url_base=args.url_base,
-                            date_published=args.date)
-    if args.out:
-        print(write_text_atomically(args.out, text + "\n"))
-    else:
-        print(text)
+    date = None if args.date is None else f"{parse_date(args.date, '--date'):%Y-%m-%d}"
+    text = claimreview_json(check_claims(article=args.article), author=args.author, author_url=args.author_url,
+                            url_base=args.url_base, date_published=date, article=args.article)
+    return str(write_text_atomically(args.out, text + "\n")) if args.out else text
 
 
-def _cmd_report(args: argparse.Namespace) -> None:
-    from .report import build_report
+def _cmd_report(args: argparse.Namespace) -> str:
+    from .publish.report import build_report
 
-    print(build_report(args.out))
+    return str(build_report(args.out, article=args.article))
 
 
 class _Parser(argparse.ArgumentParser):
@@ -123,72 +126,129 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_ERROR, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
+def _nonempty(what: str):
+    def parse(text: str) -> str:
+        if not text.strip():
+            raise argparse.ArgumentTypeError(f"{what} must not be empty")
+        return text
+    return parse
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed for tests and documentation)."""
-    parser = _Parser(prog="geoclaims", description="Fact-check the claims of the DW article "
-                                     "'Russo-Japanese ties thaw after long freeze' against sourced data.")
-    sub = parser.add_subparsers(dest="command", required=True)
+    from . import __version__
 
-    p = sub.add_parser("check", help="check claims and print the scorecard")
-    p.add_argument("--claim", action="append", metavar="ID", help="check only this claim (repeatable)")
-    p.add_argument("--format", choices=("table", "json", "csv", "markdown"), default="table")
+    parser = _Parser(prog="geoclaims", description="Fact-check the quantitative claims of news articles against "
+                                                   "sourced data, with geodesic computation.")
+    parser.add_argument("--version", action="version", version=f"geoclaims {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show the traceback of an unexpected error")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
+    article = dict(metavar="SLUG", type=_nonempty("--article"), help=_article_help())
+
+    p = sub.add_parser("check", help="check claims and print the scorecard", description="Check claims and print the scorecard.")
+    p.add_argument("--claim", action="append", metavar="ID", type=_nonempty("--claim"),
+                   help="check only this claim (repeatable; `geoclaims claims` lists them)")
+    p.add_argument("--format", choices=("table", "json", "csv", "markdown"), default="table",
+                   help="output format (default: table)")
+    p.add_argument("--article", **article)
     p.set_defaults(func=_cmd_check)
 
-    p = sub.add_parser("claims", help="list the claim registry")
+    p = sub.add_parser("claims", help="list an article's claims", description="List an article's claims with their "
+                       "family, kind, speaker and quote.")
+    p.add_argument("--article", **article)
     p.set_defaults(func=_cmd_claims)
 
-    p = sub.add_parser("figures", help="regenerate every figure")
-    p.add_argument("--out", metavar="DIR", help="output folder (default: figures/)")
-    p.add_argument("--name", action="append", metavar="FILE", help="only this figure (repeatable)")
-    p.add_argument("--format", choices=("png", "svg"), default="png")
+    p = sub.add_parser("articles", help="list the articles", description="List the articles in data/articles/.")
+    p.set_defaults(func=_cmd_articles)
+
+    p = sub.add_parser("figures", help="regenerate an article's figures", description="Regenerate an article's figures.")
+    p.add_argument("--out", metavar="DIR", type=_nonempty("--out"),
+                   help="output folder (default: figures/, or figures/SLUG/ for another article)")
+    p.add_argument("--name", action="append", metavar="NAME", type=_nonempty("--name"),
+                   help="only this figure, with or without .png (repeatable)")
+    p.add_argument("--format", choices=("png", "svg"), default="png", help="file format (default: png)")
+    p.add_argument("--article", **article)
     p.set_defaults(func=_cmd_figures)
 
-    p = sub.add_parser("meetings", help="list Abe–Putin meetings with their ordinals")
+    p = sub.add_parser("meetings", help="list Abe–Putin meetings with their ordinals",
+                       description="List Abe–Putin meetings with the foreign ministry's running count.")
     p.add_argument("--since", metavar="DATE", help="first day, YYYY-MM-DD")
     p.add_argument("--until", metavar="DATE", help="last day, YYYY-MM-DD")
-    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--format", choices=("table", "json"), default="table", help="output format (default: table)")
     p.set_defaults(func=_cmd_meetings)
 
-    p = sub.add_parser("strait", help="narrowest width of a strait from GSHHS coastlines")
+    p = sub.add_parser("strait", help="narrowest width of a strait from GSHHS coastlines",
+                       description="Narrowest width of a strait of data/straits.csv, from GSHHS coastlines.")
     p.add_argument("name", metavar="NAME", help="la-perouse or nevelskoy")
     p.add_argument("--resolution", choices=("f", "h"), default="f", help="GSHHS resolution (default f, full)")
-    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--format", choices=("table", "json"), default="table", help="output format (default: table)")
     p.set_defaults(func=_cmd_strait)
 
-    p = sub.add_parser("route", help="sea route between two ports along a corridor")
+    p = sub.add_parser("route", help="sea route between two ports along a corridor",
+                       description="Sea route between two ports along a corridor, with transit days for a profile.")
     p.add_argument("origin", metavar="ORIGIN", help="UN/LOCODE (NLRTM) or port name")
     p.add_argument("destination", metavar="DESTINATION", help="UN/LOCODE (JPYOK) or port name")
-    p.add_argument("--via", choices=("nsr", "suez"), required=True)
-    p.add_argument("--profile", metavar="NAME", help="vessel profile from data/vessel_profiles.csv, for days")
-    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--via", choices=("nsr", "suez"), required=True, help="corridor: the Northern Sea Route or Suez")
+    p.add_argument("--profile", metavar="NAME", type=_nonempty("--profile"),
+                   help="vessel profile for days: design-speed, slow-steaming, extra-slow-steaming, liner-service")
+    p.add_argument("--format", choices=("table", "json"), default="table", help="output format (default: table)")
     p.set_defaults(func=_cmd_route)
 
-    p = sub.add_parser("export", help="export the findings (schema.org ClaimReview JSON-LD)")
-    p.add_argument("kind", choices=("claimreview",))
-    p.add_argument("--out", metavar="FILE", help="write here instead of standard output")
-    p.add_argument("--author", default="geoclaims", help="the reviewing organisation")
-    p.add_argument("--author-url", default="https://github.com/geoclaims/geoclaims")
+    p = sub.add_parser("export", help="export the findings (schema.org ClaimReview JSON-LD)",
+                       description="Export the findings as schema.org ClaimReview JSON-LD.")
+    p.add_argument("kind", choices=("claimreview",), help="export format")
+    p.add_argument("--out", metavar="FILE", type=_nonempty("--out"), help="write here instead of standard output")
+    p.add_argument("--author", default="geoclaims", type=_nonempty("--author"), help="the reviewing organisation")
+    p.add_argument("--author-url", default="https://github.com/geoclaims/geoclaims", help="the organisation's URL")
     p.add_argument("--url-base", default="https://geoclaims.github.io/report/index.html",
                    help="where the review is published; each claim gets #CLAIM_ID")
     p.add_argument("--date", metavar="DATE", help="review date, YYYY-MM-DD (default: today)")
+    p.add_argument("--article", **article)
     p.set_defaults(func=_cmd_export)
 
-    p = sub.add_parser("report", help="execute every notebook and write the HTML report")
-    p.add_argument("--out", metavar="DIR", default="report", help="output folder (default: report/)")
+    p = sub.add_parser("report", help="execute the notebooks and write the HTML report",
+                       description="Execute an article's notebooks and write the HTML report into a new folder, "
+                                   "an empty one, or one a previous report wrote.")
+    p.add_argument("--out", metavar="DIR", default="report", type=_nonempty("--out"),
+                   help="output folder (default: report/)")
+    p.add_argument("--article", **article)
     p.set_defaults(func=_cmd_report)
     return parser
+
+
+def _emit(text: str) -> None:
+    out = sys.stdout
+    try:
+        out.write(text + "\n")
+        out.flush()
+    except UnicodeEncodeError:  # e.g. PYTHONIOENCODING=ascii: keep the text, escape what cannot be shown
+        out.buffer.write((text + "\n").encode(out.encoding or "ascii", errors="backslashreplace"))
+        out.flush()
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = build_parser().parse_args(argv)
     try:
-        args.func(args)
+        _emit(args.func(args))
     except GeoclaimsError as exc:
         print(f"geoclaims: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:  # `geoclaims check | head`
+        sys.stdout = None  # nothing more can be written there; silence the flush at exit
         return 0
+    except OSError as exc:  # e.g. `geoclaims meetings > /dev/full`
+        print(f"geoclaims: error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("geoclaims: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 — one line, never a traceback, unless asked for
+        if args.debug:
+            raise
+        print(f"geoclaims: error: unexpected {type(exc).__name__}: {exc} (rerun with --debug for the traceback)",
+              file=sys.stderr)
+        return EXIT_ERROR
     return 0
 
 

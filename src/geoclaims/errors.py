@@ -20,26 +20,36 @@ class InputError(GeoclaimsError, ValueError):
     """An argument is out of range or of the wrong form (the message names the value)."""
 
 
-class UnknownClaimError(GeoclaimsError, KeyError):
-    """A claim id that is not in ``data/claims.csv``."""
-
-    def __str__(self) -> str:  # KeyError would print the repr with quotes
-        return str(self.args[0]) if self.args else ""
-
-
-class UnknownStraitError(GeoclaimsError, KeyError):
-    """A strait name that is not in ``data/straits.csv``."""
-
-    def __str__(self) -> str:
-        return str(self.args[0]) if self.args else ""
-
-
-class UnknownPortError(GeoclaimsError, KeyError):
-    """A port code or name that is not in searoute's port list (the message lists close matches)."""
-
-    def __str__(self) -> str:
-        return str(self.args[0]) if self.args else ""
+class OutputError(GeoclaimsError, OSError):
+    """An output path that cannot be written, or that holds files geoclaims did not write."""
 
 
 class RouteError(GeoclaimsError, ValueError):
     """No route along the corridor asked for, or a route that does not pass its corridor."""
+
+
+class _PlainMessage:
+    """KeyError prints its argument's repr (with quotes); these errors print the message."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+class UnknownClaimError(_PlainMessage, GeoclaimsError, KeyError):
+    """A claim id that is not in the article's ``claims.csv``."""
+
+
+class UnknownStraitError(_PlainMessage, GeoclaimsError, KeyError):
+    """A strait name that is not in ``data/straits.csv``."""
+
+
+class UnknownPortError(_PlainMessage, GeoclaimsError, KeyError):
+    """A port code or name that is not in searoute's port list (the message lists close matches)."""
+
+
+class UnknownArticleError(_PlainMessage, GeoclaimsError, KeyError):
+    """An article slug that has no folder in ``data/articles/``."""
+
+
+class AmbiguousPortError(_PlainMessage, GeoclaimsError, KeyError):
+    """A port name that belongs to several ports (the message lists them with their codes)."""

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from .errors import InputError
+
 RATINGS = ("accurate", "mostly-accurate", "misleading", "inaccurate", "unverifiable")
 NOT_CHECKED = "not-checked"
 
@@ -45,7 +47,8 @@ class Finding:
     rating : one of :data:`RATINGS`, or :data:`NOT_CHECKED`.
     rule : one sentence saying how the rating follows from the numbers.
     sources : ids of ``data/sources.csv`` rows the numbers come from.
-    figures : paths (relative to the repository) of the figures that show the evidence.
+    figures : paths (relative to the repository) of the figures that show the evidence,
+        filled in from the check kind's declaration by :class:`geoclaims.scorecard.Run`.
     """
 
     claim_id: str
@@ -61,7 +64,7 @@ class Finding:
 
     def __post_init__(self) -> None:
         if self.rating not in RATINGS and self.rating != NOT_CHECKED:
-            raise ValueError(f"rating must be one of {RATINGS + (NOT_CHECKED,)}, got {self.rating!r}")
+            raise InputError(f"rating must be one of {RATINGS + (NOT_CHECKED,)}, got {self.rating!r}")
 
     @property
     def checked(self) -> bool:

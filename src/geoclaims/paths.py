@@ -17,7 +17,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 
 def data_dir() -> Path:
     """Return the data folder, checking that it exists."""
-    path = Path(os.environ.get("GEOCLAIMS_DATA", REPO_ROOT / "data"))
+    path = Path(os.environ.get("GEOCLAIMS_DATA") or REPO_ROOT / "data")
     if not path.is_dir():
         raise DataError(
             f"data folder not found: {path} (install geoclaims from a checkout "
@@ -35,7 +35,7 @@ def data_file(name: str) -> Path:
 
 
 def figures_dir() -> Path:
-    """The default output folder of ``geoclaims figures``."""
+    """The default output folder of ``geoclaims figures`` (the default article's figures)."""
     return REPO_ROOT / "figures"
 
 

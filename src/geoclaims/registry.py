@@ -1,76 +1,151 @@
-"""The claim registry, ``data/claims.csv``: one row per quantitative claim of the article.
+"""The claim registry: an article's ``claims.csv``, one row per claim.
 
-Loading checks each row against the article: every ``quote`` must occur verbatim in
-the text (it uses typographic apostrophes, ’), ids must be unique, and ``family`` must
-be one of :data:`FAMILIES`.
+Loading checks each row against the article and the families: every ``quote`` must occur
+verbatim in the stored text (typographic apostrophes, ’), ids must be unique, ``family``
+must name a family and ``check`` one of its check kinds, ``params`` may set only the
+parameters that kind takes (all it requires), and ``claimed_value`` must have the kind's
+form (a number, a whole count, ``YYYY-MM-DD`` or ``YYYY-MM``).
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .article import load_article
-from .errors import DataError, UnknownClaimError
-from .schemas import load_table
-from .tables import cached_loader
+from .articles import load_article
+from .data import cached_loader, load_table
+from .errors import DataError, InputError, UnknownClaimError
 
-FAMILIES = ("route", "tunnel", "meetings", "history")
-CLAIM_COLUMNS = ("claim_id", "quote", "quantity", "claimed_value", "unit", "family", "check")
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+_VALUE_FORMS = {"number": (_NUMBER, "a number"), "count": (re.compile(r"\d+"), "a whole number"),
+                "date": (re.compile(r"\d{4}-\d{2}-\d{2}"), "a date YYYY-MM-DD"),
+                "month": (re.compile(r"\d{4}-\d{2}"), "a month YYYY-MM")}
 
 
 @dataclass(frozen=True)
 class Claim:
-    """One claim: what the article says and which function checks it.
-
-    ``check`` is ``module:function`` inside the geoclaims package, for example
-    ``timeline:meetings_since_office``.
-    """
+    """One claim: what the article says, who says it, and which check kind of which family
+    checks it with which parameters."""
 
     claim_id: str
     quote: str
+    speaker: str
+    kind: str
     quantity: str
     claimed_value: str
     unit: str
     family: str
     check: str
+    params: tuple[tuple[str, str], ...]
+    article: str
+
+    def param(self, name: str, default: str | None = None) -> str:
+        """The value of parameter ``name`` (``default`` when not set)."""
+        value = dict(self.params).get(name, default)
+        if value is None:
+            raise DataError(f"claim {self.claim_id}: parameter {name!r} is not set")
+        return value
+
+    @property
+    def value(self) -> float:
+        """``claimed_value`` as a number (for number and count checks)."""
+        return float(self.claimed_value)
+
+
+def parse_params(cell: str, where: str) -> tuple[tuple[str, str], ...]:
+    """``"origin=NLRTM; via=nsr"`` as ``(("origin", "NLRTM"), ("via", "nsr"))``."""
+    out = []
+    for part in filter(None, (p.strip() for p in cell.split(";"))):
+        key, sep, value = part.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise DataError(f"{where}: params must be 'name=value; name=value', got {part!r}")
+        out.append((key.strip(), value.strip()))
+    if len({k for k, _ in out}) != len(out):
+        raise DataError(f"{where}: a parameter is set twice in {cell!r}")
+    return tuple(out)
+
+
+def _validate(claim: Claim, where: str, text: str) -> None:
+    from .families import FAMILIES
+
+    if claim.quote not in text:
+        hint = ""
+        if "'" in claim.quote and claim.quote.replace("'", "’") in text:
+            hint = " (the article uses the typographic apostrophe ’, not ')"
+        raise DataError(f"{where}: quote not found verbatim in the article: {claim.quote!r}{hint}")
+    family = FAMILIES.get(claim.family)
+    if family is None:
+        raise DataError(f"{where}: family must be one of {', '.join(FAMILIES)}, got {claim.family!r}")
+    check = family.checks.get(claim.check)
+    if check is None:
+        raise DataError(f"{where}: check must be one of the {claim.family} family's "
+                        f"({', '.join(family.checks)}), got {claim.check!r}")
+    names = {k for k, _ in claim.params}
+    unknown, missing = names - set(check.params), set(check.required) - names
+    if unknown or missing:
+        problem = f"unknown {', '.join(sorted(unknown))}" if unknown else f"missing {', '.join(sorted(missing))}"
+        raise DataError(f"{where}: params of check {claim.check!r}: {problem} "
+                        f"(it takes {', '.join(check.params) or 'none'})")
+    pattern, form = _VALUE_FORMS[check.value]
+    if not pattern.fullmatch(claim.claimed_value):
+        raise DataError(f"{where}: claimed_value must be {form} for check {claim.check!r}, got {claim.claimed_value!r}")
 
 
 @cached_loader
-def load_claims() -> tuple[Claim, ...]:
-    """Read and validate ``data/claims.csv``; return the claims in file order.
+def load_claims(article: str | None = None) -> tuple[Claim, ...]:
+    """Read and validate the claims of ``article`` (default: the DW article), in file order.
 
     Raises
     ------
     DataError
-        naming the file, line and problem: a missing column, an empty cell, a repeated id,
-        an unknown family, a malformed ``check`` or a quote not found verbatim in the article.
+        naming the file, line and problem (see the module docstring);
+        :class:`~geoclaims.errors.UnknownArticleError` for an unknown article.
     """
-    frame = load_table("claims.csv")
-    text = load_article()
+    art = load_article(article)
+    name = f"articles/{art.slug}/claims.csv"
+    frame = load_table(name)
     claims = []
     for i, row in frame.iterrows():
         where = f"claims.csv, line {i + 2} ({row['claim_id']})"
-        if row["quote"] not in text:
-            hint = ""
-            if "'" in row["quote"] and row["quote"].replace("'", "’") in text:
-                hint = " (the article uses the typographic apostrophe ’, not ')"
-            raise DataError(f"{where}: quote not found verbatim in the article: {row['quote']!r}{hint}")
-        if row["family"] not in FAMILIES:
-            raise DataError(f"{where}: family must be one of {', '.join(FAMILIES)}, got {row['family']!r}")
-        if row["check"].count(":") != 1:
-            raise DataError(f"{where}: check must be 'module:function', got {row['check']!r}")
-        claims.append(Claim(**{c: row[c] for c in CLAIM_COLUMNS}))
+        fields = {c: row[c] for c in ("claim_id", "quote", "speaker", "kind", "quantity", "claimed_value", "unit",
+                                      "family", "check")}
+        claim = Claim(**fields, params=parse_params(row["params"], where), article=art.slug)
+        _validate(claim, where, art.text)
+        claims.append(claim)
     return tuple(claims)
 
 
-def claim_ids() -> list[str]:
-    """Every claim id, in registry order."""
-    return [c.claim_id for c in load_claims()]
+def claim_ids(article: str | None = None) -> list[str]:
+    """Every claim id of the article, in registry order."""
+    return [c.claim_id for c in load_claims(article)]
 
 
-def get_claim(claim_id: str) -> Claim:
-    """Return the claim with this id, or raise :class:`UnknownClaimError` listing the valid ids."""
-    for claim in load_claims():
+def get_claim(claim_id: str, article: str | None = None) -> Claim:
+    """The claim with this id, or :class:`UnknownClaimError` listing the valid ids."""
+    if not isinstance(claim_id, str):
+        raise InputError(f"a claim id must be text, got {claim_id!r}")
+    for claim in load_claims(article):
         if claim.claim_id == claim_id:
             return claim
-    raise UnknownClaimError(f"unknown claim id {claim_id!r}; known ids: {', '.join(claim_ids())}")
+    raise UnknownClaimError(f"unknown claim id {claim_id!r}; known ids: {', '.join(claim_ids(article))}")
+
+
+def select_claims(claim_ids_: Iterable[str] | None = None, article: str | None = None) -> list[Claim]:
+    """The claims asked for (all by default), in the order asked, each once.
+
+    Raises
+    ------
+    InputError
+        for a single string instead of a list of ids; :class:`UnknownClaimError` for an unknown id.
+    """
+    if claim_ids_ is None:
+        return list(load_claims(article))
+    if isinstance(claim_ids_, str):
+        raise InputError(f"claim ids must be a list of ids, not one string: {claim_ids_!r} (use [{claim_ids_!r}])")
+    out: list[Claim] = []
+    for cid in claim_ids_:
+        claim = get_claim(cid, article)
+        if claim not in out:
+            out.append(claim)
+    return out

@@ -1,24 +1,17 @@
-"""The declared schema of every table in ``data/``, and the one function that loads by it.
+"""The declared schema of every table in ``data/``.
 
 Each :class:`Schema` lists a table's columns, its key, the cells that may not be empty,
-numeric columns with their allowed range, date columns, closed vocabularies, and a column of
-positions kept as their sources publish them (parsed by geopy into ``lat`` and ``lon``). Every table
-with a ``source_ids`` column must cite, on every row, sources that exist in
-``sources.csv``. :func:`load_table` applies all of it and fails with
-:class:`~geoclaims.errors.DataError` naming the file, the line and the column.
+numeric columns with their allowed range, date columns (strict ``YYYY-MM-DD``), closed
+vocabularies, and a column of positions kept as their sources publish them (parsed by geopy
+into ``lat`` and ``lon``). Every table with a ``source_ids`` column must cite, on every row,
+sources that exist in ``sources.csv``. :func:`geoclaims.data.load_table` applies all of it.
+An article's ``claims.csv`` (in ``data/articles/<slug>/``) has the schema ``claims.csv``.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-
-import pandas as pd
-
-from .errors import DataError, InputError
-from .geodesy import parse_position
-from .tables import check_source_ids, read_table
-
 
 @dataclass(frozen=True)
 class Range:
@@ -66,12 +59,16 @@ class Schema:
         return "source_ids" in self.columns
 
 
+#: what a claim is: a fact, a count, a date, a duration, or a forecast or plan (judged as a plan, not an outcome)
+CLAIM_KINDS = ("fact", "count", "date", "duration", "forecast")
+CLAIM_COLUMNS = ("claim_id", "quote", "speaker", "kind", "quantity", "claimed_value", "unit", "family", "check", "params")
 SOURCE_COLUMNS = ("source_id", "files", "supports", "publisher", "title", "url", "date_accessed", "licence")
 
 SCHEMAS: dict[str, Schema] = {
     "sources.csv": Schema(SOURCE_COLUMNS, key="source_id", nonempty=SOURCE_COLUMNS, dates=("date_accessed",)),
-    "claims.csv": Schema(("claim_id", "quote", "quantity", "claimed_value", "unit", "family", "check"),
-                         key="claim_id", nonempty=("quote", "quantity", "claimed_value", "unit", "family", "check")),
+    "claims.csv": Schema(CLAIM_COLUMNS, key="claim_id",
+                         nonempty=("quote", "speaker", "kind", "quantity", "claimed_value", "unit", "family", "check"),
+                         choices={"kind": CLAIM_KINDS}),
     "meetings.csv": Schema(("meeting_id", "date", "date_exact", "city", "country", "occasion", "format",
                             "official_count", "source_ids", "note"), key="meeting_id",
                            nonempty=("city", "country", "occasion", "source_ids"), dates=("date",),
@@ -117,36 +114,3 @@ SCHEMAS: dict[str, Schema] = {
     "matrix_ports.csv": Schema(("locode", "region", "source_ids"), key="locode", nonempty=("region", "source_ids"),
                                choices={"region": ("europe", "far-east")}),
 }
-
-
-def load_table(name: str) -> pd.DataFrame:
-    """Read ``data/<name>`` and check it against its declared :class:`Schema`.
-
-    Raises
-    ------
-    DataError
-        for an undeclared table, or naming the file, line and column of the first problem.
-    """
-    if name not in SCHEMAS:
-        raise DataError(f"{name}: no schema declared for this table (add one to geoclaims.schemas)")
-    schema = SCHEMAS[name]
-    frame = read_table(name, schema.columns, key=schema.key, nonempty=schema.nonempty, numeric=tuple(schema.numeric),
-                       dates=schema.dates, optional_dates=schema.optional_dates, choices=schema.choices)
-    for column, allowed in schema.numeric.items():
-        for i, value in frame[column].items():
-            problem = allowed.violated_by(value)
-            if problem:
-                raise DataError(f"{name}, line {i + 2}, column {column!r}: {problem}, got {value:g}")
-    if schema.position:
-        points = []
-        for i, text in frame[schema.position].items():
-            try:
-                points.append(parse_position(text))
-            except InputError as exc:
-                raise DataError(f"{name}, line {i + 2}, column {schema.position!r}: {exc}") from None
-        frame["lat"], frame["lon"] = [p[0] for p in points], [p[1] for p in points]
-    if schema.cites_sources:
-        from .sources import source_ids  # sources.csv itself is loaded through this function
-
-        check_source_ids(frame, name, source_ids())
-    return frame

@@ -1,73 +1,91 @@
-"""Run the checks named in the registry and lay out the scorecard.
+"""Run the checks of an article and lay out the scorecard.
 
-A claim's ``check`` column names ``module:function`` in this package. The module
-provides ``load_evidence()`` (reads its data once) and the function takes
-``(claim, evidence)`` and returns a :class:`~geoclaims.findings.Finding`. A claim whose
-module does not exist yet is reported ``not-checked``; a module that exists without the
-named function is a registry error, never a silent ``not-checked``.
+A :class:`Run` holds one article's claims and builds each family's evidence once, on
+first use; the checks, the figures and the notebook helpers of that run all read the same
+evidence object, so a figure cannot show numbers other than those a verdict used.
+:func:`run_for` keeps one run per article per process (reset by
+:func:`geoclaims.data.clear_caches`).
 """
 
 from __future__ import annotations
 
-import importlib
 import json
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 import pandas as pd
 
-from .errors import DataError
+from .articles import DEFAULT_ARTICLE, load_article
+from .data import cached_loader
+from .errors import DataError, InputError
+from .families import FAMILIES
 from .findings import NOT_CHECKED, Finding
-from .registry import Claim, get_claim, load_claims
+from .registry import Claim, get_claim, load_claims, select_claims
 
 FORMATS = ("table", "json", "csv", "markdown")
 JSON_KEYS = ("claim_id", "quote", "claimed_value", "unit", "measured", "low", "high",
              "rating", "rule", "sources", "figures")
 
 
-def _resolve(claim: Claim):
-    module_name, function_name = claim.check.split(":")
-    qualified = f"geoclaims.{module_name}"
-    try:
-        module = importlib.import_module(qualified)
-    except ModuleNotFoundError as exc:
-        if exc.name == qualified:
-            return None, None
-        raise
-    function = getattr(module, function_name, None)
-    if function is None:
-        raise DataError(f"claims.csv ({claim.claim_id}): {qualified} has no check {function_name!r}")
-    return module, function
+def figure_path(name: str, article: str = DEFAULT_ARTICLE, fmt: str = "png") -> str:
+    """Where a figure of an article lives, relative to the repository: ``figures/NAME.png``
+    for the default article, ``figures/SLUG/NAME.png`` for the others."""
+    folder = "figures" if article == DEFAULT_ARTICLE else f"figures/{article}"
+    return f"{folder}/{name}.{fmt}"
 
 
-def not_checked(claim: Claim) -> Finding:
-    """The placeholder finding of a claim whose check is not built yet."""
-    return Finding(claim.claim_id, claim.claimed_value, claim.unit, None, None, None,
-                   NOT_CHECKED, f"no check built yet ({claim.check})")
+class Run:
+    """One article's claims and, built once each, its families' evidence."""
+
+    def __init__(self, article: str | None = None):
+        self.article = load_article(article)
+        self.claims = load_claims(self.article.slug)
+        self._evidence: dict[str, object] = {}
+
+    def families(self) -> list[str]:
+        """The families this article's claims use, in :data:`FAMILIES` order."""
+        used = {c.family for c in self.claims}
+        return [name for name in FAMILIES if name in used]
+
+    def evidence(self, family: str):
+        """The family's evidence for this article, built on first use."""
+        if family not in FAMILIES:
+            raise InputError(f"unknown family {family!r}; known: {', '.join(FAMILIES)}")
+        if family not in self._evidence:
+            mine = [c for c in self.claims if c.family == family]
+            self._evidence[family] = FAMILIES[family].evidence(self.article, mine)
+        return self._evidence[family]
+
+    def check(self, claim: Claim) -> Finding:
+        """The finding of one claim, with the figures its check kind declares."""
+        kind = FAMILIES[claim.family].checks[claim.check]
+        finding = kind.function(claim, self.evidence(claim.family))
+        if finding.claim_id != claim.claim_id:
+            raise DataError(f"check {claim.family}:{claim.check} returned a finding for {finding.claim_id!r}, "
+                            f"not {claim.claim_id!r}")
+        return replace(finding, figures=tuple(figure_path(n, self.article.slug) for n in kind.figures))
+
+    def findings(self, claim_ids: Iterable[str] | None = None) -> list[Finding]:
+        """Findings of the claims asked for (all by default), each once, in the order asked."""
+        return [self.check(c) for c in select_claims(claim_ids, self.article.slug)]
 
 
-def check_claims(claim_ids: Iterable[str] | None = None) -> list[Finding]:
-    """Check the given claims (all of them by default), in registry order of the request.
+@cached_loader
+def run_for(article: str | None = None) -> Run:
+    """The process's run of ``article`` (default: the DW article)."""
+    return Run(article)
+
+
+def check_claims(claim_ids: Iterable[str] | None = None, article: str | None = None) -> list[Finding]:
+    """Check the given claims (all of them by default) of ``article``, in the order asked.
 
     Raises
     ------
     UnknownClaimError
-        for an id not in the registry (before any check runs).
+        for an id not in the registry (before any check runs); :class:`InputError` for a
+        single string where a list of ids is wanted.
     """
-    claims = list(load_claims()) if claim_ids is None else [get_claim(c) for c in claim_ids]
-    evidence: dict[str, object] = {}
-    findings = []
-    for claim in claims:
-        module, function = _resolve(claim)
-        if module is None:
-            findings.append(not_checked(claim))
-            continue
-        if module.__name__ not in evidence:
-            evidence[module.__name__] = module.load_evidence()
-        finding = function(claim, evidence[module.__name__])
-        if finding.claim_id != claim.claim_id:
-            raise DataError(f"{claim.check} returned a finding for {finding.claim_id!r}, not {claim.claim_id!r}")
-        findings.append(finding)
-    return findings
+    return run_for(article).findings(claim_ids)
 
 
 def _show(value) -> str:
@@ -78,12 +96,12 @@ def _show(value) -> str:
     return str(value)
 
 
-def scorecard_frame(findings: Sequence[Finding]) -> pd.DataFrame:
+def scorecard_frame(findings: Sequence[Finding], article: str | None = None) -> pd.DataFrame:
     """One row per finding with the quote from the registry, columns :data:`JSON_KEYS`."""
     rows = []
     for f in findings:
         row = f.as_dict()
-        row["quote"] = get_claim(f.claim_id).quote
+        row["quote"] = get_claim(f.claim_id, article).quote
         rows.append({k: row[k] for k in JSON_KEYS})
     return pd.DataFrame(rows, columns=list(JSON_KEYS))
 
@@ -98,12 +116,14 @@ def summary(findings: Sequence[Finding]) -> str:
     return line
 
 
-def format_scorecard(findings: Sequence[Finding], fmt: str = "table") -> str:
+def format_scorecard(findings: Sequence[Finding], fmt: str = "table", article: str | None = None) -> str:
     """Lay out findings as ``table`` (terminal), ``json``, ``csv`` or ``markdown``."""
+    if fmt not in FORMATS:
+        raise InputError(f"format must be one of {', '.join(FORMATS)}, got {fmt!r}")
     if fmt == "json":
-        return json.dumps(scorecard_frame(findings).to_dict(orient="records"), ensure_ascii=False, indent=2)
+        return json.dumps(scorecard_frame(findings, article).to_dict(orient="records"), ensure_ascii=False, indent=2)
     if fmt == "csv":
-        frame = scorecard_frame(findings)
+        frame = scorecard_frame(findings, article)
         for col in ("sources", "figures"):
             frame[col] = frame[col].map("; ".join)
         return frame.to_csv(index=False, lineterminator="\n").rstrip("\n")
@@ -117,8 +137,6 @@ def format_scorecard(findings: Sequence[Finding], fmt: str = "table") -> str:
         lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
         lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in rows]
         return "\n".join(lines + ["", summary(findings)])
-    if fmt != "table":
-        raise ValueError(f"format must be one of {FORMATS}, got {fmt!r}")
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(header)]
     lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths)),
              "  ".join("-" * w for w in widths)]

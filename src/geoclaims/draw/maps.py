@@ -1,4 +1,6 @@
-"""Maps drawn with cartopy from coastlines geoclaims reads itself (GSHHS, offline).
+"""Maps drawn with cartopy on land polygons geoclaims reads itself (GSHHS, offline;
+:func:`geoclaims.geo.coastline.land_in_box`). Each function takes a GeoAxes made by
+:func:`strait_axes` or :func:`polar_axes` and values; it draws and returns the axes.
 
 Only ``add_geometries`` is used for land: cartopy's own coastline and feature layers,
 which download Natural Earth files on first use, are never called.
@@ -7,38 +9,28 @@ which download Natural Earth files on first use, are never called.
 from __future__ import annotations
 
 import cartopy.crs as ccrs
-import numpy as np
 import pandas as pd
-import shapely
 import shapely.affinity
 from matplotlib.figure import Figure
 
-from .coastline import land_rows
 
 PLATE = ccrs.PlateCarree()
 
 
-def land_in_box(south: float, north: float, west: float, east: float, resolution: str = "f") -> list:
-    """Every GSHHS land polygon (lon, lat) that overlaps the box, clipped to it."""
-    box = shapely.box(west, south, east, north)
-    out = []
-    for _, pts in land_rows(resolution, south, north, west, east):
-        poly = shapely.make_valid(shapely.Polygon(pts))
-        clipped = poly.intersection(box)
-        if not clipped.is_empty:
-            out.append(clipped)
-    return out
-
-
-def plot_strait_map(fig: Figure, strait: pd.Series, width, capes: pd.DataFrame, pairings: pd.DataFrame):
-    """The strait on a Lambert conformal map: land from GSHHS, the capes, the line of
-    minimum width labelled in km, and the shortest islet pairings dashed."""
-    south, north, west, east = strait["south"], strait["north"], strait["west"], strait["east"]
+def strait_axes(fig: Figure, south: float, north: float, west: float, east: float):
+    """A Lambert conformal GeoAxes on ``fig`` framing the box."""
     proj = ccrs.LambertConformal(central_longitude=(west + east) / 2, central_latitude=(south + north) / 2,
                                  standard_parallels=(south, north))
     ax = fig.add_subplot(projection=proj)
     ax.set_extent([west, east, south, north], crs=PLATE)
-    ax.add_geometries(land_in_box(south, north, west, east, width.resolution), crs=PLATE,
+    return ax
+
+
+def plot_strait_map(ax, strait: pd.Series, land: list, width, capes: pd.DataFrame, pairings: pd.DataFrame):
+    """The strait on ``ax`` (from :func:`strait_axes`): land, the capes inside the box, the
+    line of minimum width labelled in km, and the shortest islet pairings dotted."""
+    south, north, west, east = strait["south"], strait["north"], strait["west"], strait["east"]
+    ax.add_geometries(land, crs=PLATE,
                       facecolor="#e8e4d8", edgecolor="0.3", linewidth=0.5)
     (lat_a, lon_a), (lat_b, lon_b) = width.point_a, width.point_b
     ax.plot([lon_a, lon_b], [lat_a, lat_b], color="C3", lw=2, transform=ccrs.Geodetic())
@@ -60,29 +52,20 @@ def plot_strait_map(fig: Figure, strait: pd.Series, width, capes: pd.DataFrame, 
     return ax
 
 
-def land_polygons(resolution: str = "h", min_area_km2: float = 2000.0, north_of: float = 0.0,
-                  tolerance_deg: float = 0.05) -> list:
-    """Every GSHHS land polygon larger than ``min_area_km2`` reaching north of ``north_of``,
-    simplified to ``tolerance_deg`` (for small-scale maps)."""
-    out = []
-    for _, pts in land_rows(resolution, north_of, 90.0, min_area_km2=min_area_km2):
-        # rings cut at ±180 (Eurasia) are pulled just inside, so cartopy does not read them as
-        # lying on its domain edge and fill the outside instead
-        pts[:, 0] = np.clip(pts[:, 0], -179.999, 179.999)
-        poly = shapely.make_valid(shapely.Polygon(pts))
-        out.append(shapely.orient_polygons(shapely.simplify(poly, tolerance_deg)))
-    return out
-
-
-def plot_polar_routes(fig: Figure, routes: dict, nsr_area, land: list):
-    """Both corridors' routes on a north polar stereographic map, the NSR water area shaded."""
+def polar_axes(fig: Figure, south: float):
+    """A north polar stereographic GeoAxes on ``fig``, square, reaching ``south`` (°N)."""
     proj = ccrs.NorthPolarStereo(central_longitude=90)
     ax = fig.add_subplot(projection=proj)
-    # square limits reaching the southernmost point of the routes (set_extent degenerates here)
-    south = min(float(r.lats.min()) for r in routes.values()) - 3.0
+    # square limits (set_extent degenerates here)
     radius = abs(proj.transform_point(90.0, south, PLATE)[1])
     ax.set_xlim(-radius, radius)
     ax.set_ylim(-radius, radius)
+    return ax
+
+
+def plot_polar_routes(ax, routes: dict, nsr_area, land: list):
+    """Both corridors' routes on ``ax`` (from :func:`polar_axes`), the NSR water area shaded
+    (``nsr_area``: a polygon in longitudes [0, 360), as :mod:`geoclaims.geo.routes` keeps it)."""
     ax.add_geometries(land, crs=PLATE, facecolor="#e8e4d8", edgecolor="0.4", linewidth=0.3)
     # the area is stored in [0, 360) longitudes; a 180°-centred plate carrée keeps it in one piece
     shifted = shapely.affinity.translate(nsr_area, xoff=-180.0)

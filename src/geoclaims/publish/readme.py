@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .errors import DataError
-from .findings import Finding
-from .scorecard import format_scorecard
+from ..errors import DataError
+from ..findings import Finding
+from ..scorecard import format_scorecard
 
 START, END = "<!-- scorecard:start -->", "<!-- scorecard:end -->"
 

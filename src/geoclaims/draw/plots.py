@@ -1,19 +1,13 @@
-"""Plot helpers. Each takes data and a matplotlib ``ax``, draws, and returns the ``ax``.
-
-They never read files or save figures: :mod:`geoclaims.figures` does that.
+"""Charts. Each takes values and a matplotlib ``ax``, draws, and returns the ``ax``; the
+numbers come from a family's evidence (:mod:`geoclaims.families`), never from here.
 """
 
 from __future__ import annotations
-
-from importlib.resources import files
 
 import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
-
-#: path of the shared style file, for ``plt.style.use(STYLE)``
-STYLE = str(files("geoclaims") / "geoclaims.mplstyle")
 
 
 def _mark_article(ax: Axes, window: tuple[pd.Timestamp, pd.Timestamp], label: str = "article") -> None:
@@ -22,11 +16,11 @@ def _mark_article(ax: Axes, window: tuple[pd.Timestamp, pd.Timestamp], label: st
                 textcoords="offset points", va="top", fontsize=8, color="0.3")
 
 
-def plot_meetings_timeline(meetings: pd.DataFrame, office: pd.Timestamp,
-                           article: tuple[pd.Timestamp, pd.Timestamp], ax: Axes) -> Axes:
-    """Running count of Abe–Putin meetings over time, with Abe's return to office and the
-    article's publication window marked; the meeting the article anticipates is labelled."""
-    counted = meetings[meetings["official_count"] == "yes"]
+def plot_meetings_timeline(counted: pd.DataFrame, office: pd.Timestamp, article: tuple[pd.Timestamp, pd.Timestamp],
+                           anticipated: pd.Series, since_office: int, ax: Axes) -> Axes:
+    """Running count of the officially counted Abe–Putin meetings over time, with Abe's
+    return to office and the article's publication window marked; the meeting the article
+    anticipates is labelled with its ordinal overall and ``since_office``."""
     ax.step(counted["date"], counted["ordinal"], where="post", color="C0", lw=1.5)
     exact = counted["date_exact"] == "yes"
     ax.plot(counted.loc[exact, "date"], counted.loc[exact, "ordinal"], "o", color="C0", ms=4, label="meeting")
@@ -34,8 +28,7 @@ def plot_meetings_timeline(meetings: pd.DataFrame, office: pd.Timestamp,
             label="meeting (day not established)")
     ax.axvline(office, color="C2", lw=1, ls="--", label="Abe takes office again")
     _mark_article(ax, article)
-    after = counted[counted["date"] > article[1]].iloc[0]
-    since = int(after["ordinal"]) - int((counted["date"] < office).sum())
+    after, since = anticipated, since_office
     ax.annotate(f"{after['city']} {after['date']:%d %b %Y}: #{int(after['ordinal'])} overall,\n#{since} since Abe took office",
                 (after["date"], after["ordinal"]), xytext=(-40, 75), textcoords="offset points", fontsize=8, ha="right",
                 arrowprops={"arrowstyle": "->", "color": "0.3"})
@@ -70,12 +63,10 @@ def plot_reactors_operating(reactors: pd.DataFrame, disaster: pd.Timestamp,
     return ax
 
 
-def plot_island_areas(islands: pd.DataFrame, ax: Axes) -> Axes:
-    """Land area of each of the four islands (the range across sources), the two named in
-    the 1956 declaration set apart in colour."""
-    parts = islands[islands["island"] != "all-four"]
-    stats = parts.groupby("island").agg(low=("area_km2", "min"), high=("area_km2", "max"),
-                                        named=("named_in_1956", "first")).sort_values("high")
+def plot_island_areas(stats: pd.DataFrame, ax: Axes) -> Axes:
+    """Land area of each of the four islands (``stats``: index island, columns ``low``,
+    ``high`` across sources and ``named`` yes/no, sorted by ``high``), the two named in the
+    1956 declaration set apart in colour."""
     colours = ["C0" if n == "yes" else "0.6" for n in stats["named"]]
     ax.barh(stats.index.str.title(), stats["high"], color=colours)
     ax.errorbar(stats["high"], range(len(stats)), xerr=[stats["high"] - stats["low"], [0] * len(stats)],
@@ -117,29 +108,26 @@ def plot_fixed_links(links: pd.DataFrame, claimed_km: float, width_km: float, ax
     return ax
 
 
-def plot_days_vs_speed(routes: dict, suez_hours: float, claims: dict, profiles: pd.DataFrame, ax: Axes) -> Axes:
-    """Days against a constant speed for each corridor's route (Suez with its transit and
-    waiting hours), the claimed days marked, and each vessel profile's days as points."""
-    from .routes import transit_days
-
-    speeds = np.linspace(8, 26, 200)
+def plot_days_vs_speed(curves: pd.DataFrame, points: pd.DataFrame, claims: dict, title: str, ax: Axes) -> Axes:
+    """Days against open-water speed for each corridor (``curves``: via, label, speed_kn,
+    days), each vessel profile's days as points (``points``: via, profile, speed_kn, days),
+    and the claimed days (``claims``: via -> days) as dashed lines."""
     colours = {"nsr": "C0", "suez": "C1"}
-    for via, route in routes.items():
-        extra = suez_hours / 24 if via == "suez" else 0.0
-        ax.plot(speeds, route.length_nm / speeds / 24 + extra, color=colours[via],
-                label=f"via {via.upper()} ({route.length_nm:,.0f} nm)")
-        for name in profiles.index:
-            ax.plot(profiles.at[name, "open_water_kn"], transit_days(route, name), "o", color=colours[via], ms=4)
+    for via, curve in curves.groupby("via", sort=False):
+        ax.plot(curve["speed_kn"], curve["days"], color=colours[via], label=curve["label"].iloc[0])
+        for _, p in points[points["via"] == via].iterrows():
+            ax.plot(p["speed_kn"], p["days"], "o", color=colours[via], ms=4)
             if via == "nsr":
-                ax.annotate(name, (profiles.at[name, "open_water_kn"], transit_days(route, name)), xytext=(3, -10),
+                ax.annotate(p["profile"], (p["speed_kn"], p["days"]), xytext=(3, -10),
                             textcoords="offset points", fontsize=7, color="0.3")
+    right = float(curves["speed_kn"].max())
     for via, days in claims.items():
         ax.axhline(days, color=colours[via], ls="--", lw=1)
-        ax.annotate(f"claim: {days:g} days via {via.upper()}", (26, days), xytext=(-2, 3), textcoords="offset points",
+        ax.annotate(f"claim: {days:g} days via {via.upper()}", (right, days), xytext=(-2, 3), textcoords="offset points",
                     ha="right", fontsize=8, color=colours[via])
     ax.set_xlabel("open-water speed, knots (points: vessel profiles, with NSR ice speed and port time)")
     ax.set_ylabel("days")
-    ax.set_title("Days against speed, Rotterdam–Yokohama")
+    ax.set_title(title)
     ax.legend(loc="upper right", fontsize=8)
     ax.set_ylim(0, None)
     return ax

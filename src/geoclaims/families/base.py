@@ -1,0 +1,60 @@
+"""What a claim family declares: its evidence, its check kinds, its figures and its notebook.
+
+A family is the unit of the package: the scorecard, the figures, the report and the export
+loop over :data:`geoclaims.families.FAMILIES` and never name a claim. A claim of a known
+kind is data only (a row of an article's ``claims.csv`` naming its family, its check kind
+and the check's parameters); a new kind is one entry in a family's ``checks``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+#: how a check reads a claim's ``claimed_value``
+VALUE_KINDS = ("number", "count", "date", "month")
+
+
+@dataclass(frozen=True)
+class Check:
+    """One kind of check: ``function(claim, evidence) -> Finding``.
+
+    ``value`` is the form the claimed value must have; ``params`` the names the claim's
+    ``params`` cell may set (``required`` those it must); ``figures`` the names of the
+    family's figures that show this kind's evidence.
+    """
+
+    function: Callable
+    value: str = "number"
+    params: tuple[str, ...] = ()
+    required: tuple[str, ...] = ()
+    figures: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.value not in VALUE_KINDS:
+            raise ValueError(f"value must be one of {VALUE_KINDS}, got {self.value!r}")
+
+
+@dataclass(frozen=True)
+class FigureSpec:
+    """One figure: ``draw(fig, evidence)`` draws it on a bare matplotlib Figure; ``size`` in inches."""
+
+    draw: Callable
+    caption: str
+    size: tuple[float, float] | None = None
+
+
+@dataclass(frozen=True)
+class Family:
+    """A claim family (see the module docstring).
+
+    ``evidence(article, claims)`` builds, once per run, everything the checks and figures
+    read, from the article and its claims of this family.
+    """
+
+    name: str
+    title: str
+    evidence: Callable
+    checks: Mapping[str, Check]
+    notebook: str
+    figures: Mapping[str, FigureSpec] = field(default_factory=dict)

@@ -1,0 +1,127 @@
+"""The tunnel family: the length of a fixed link across a strait.
+
+Evidence: the strait's narrowest crossing measured on GSHHS coastlines at both resolutions
+(:mod:`geoclaims.geo.straits`), every pairing of its coasts and islets, the published widths
+(``strait_widths.csv``) and the proposed links (``fixed_links.csv``) for the crossing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..data import merge_ids
+from ..datasets import load_capes, load_fixed_links, load_straits, load_strait_widths
+from ..findings import Finding
+from ..geo.straits import StraitWidth, crossing_pairings, strait_width
+from .base import Check, Family, FigureSpec
+
+#: a link at most this much shorter than the narrowest crossing is "mostly-accurate": portal
+#: siting and coastline generalisation (GSHHS-f vertices ~100 m apart) cannot explain more
+SHORT_TOLERANCE = 0.10
+
+
+@dataclass(frozen=True)
+class StraitEvidence:
+    """What the checks of one strait read."""
+
+    strait: pd.Series
+    width_f: StraitWidth
+    width_h: StraitWidth
+    pairings: pd.DataFrame
+    widths: pd.DataFrame  # published widths of this strait
+    links: pd.DataFrame  # every fixed link (all crossings)
+
+
+@dataclass(frozen=True)
+class TunnelEvidence:
+    """One :class:`StraitEvidence` per strait the claims name, and the claimed link lengths."""
+
+    straits: dict  # strait id -> StraitEvidence
+    claimed_km: dict  # strait id -> claimed length of the first claim naming it
+    capes: pd.DataFrame
+
+    @property
+    def headline(self) -> StraitEvidence:
+        return next(iter(self.straits.values()))
+
+
+def evidence(article, claims) -> TunnelEvidence:
+    """Measure every strait the claims name at GSHHS f and h, with its islet pairings."""
+    straits, widths, links = load_straits(), load_strait_widths(), load_fixed_links()
+    out, claimed = {}, {}
+    for c in claims:
+        sid = c.param("strait")
+        claimed.setdefault(sid, c.value)
+        if sid not in out:
+            strait_width(sid)  # an unknown strait fails here, naming the known ones
+            out[sid] = StraitEvidence(straits.loc[sid], strait_width(sid, "f"), strait_width(sid, "h"),
+                                      crossing_pairings(sid, "f"), widths[widths["strait_id"] == sid], links)
+    return TunnelEvidence(out, claimed, load_capes())
+
+
+def link_length_check(claim, ev: TunnelEvidence) -> Finding:
+    """A claimed link length against the strait's narrowest crossing and the proposals.
+
+    A link cannot be shorter than the water it crosses. Accurate if the claim lies within the
+    proposals' lengths; mostly-accurate if it is at most :data:`SHORT_TOLERANCE` below the
+    shortest crossing; inaccurate if shorter still (or longer than every proposal by more).
+    """
+    s = ev.straits[claim.param("strait")]
+    claimed = claim.value
+    proposals = s.links[s.links["crossing"] == claim.param("crossing")]
+    shortest = min(s.width_f.width_km, s.width_h.width_km)
+    low = min(shortest, float(s.widths["width_km"].min()), float(proposals["length_km"].min()))
+    high = float(proposals["length_km"].max())
+    if float(proposals["length_km"].min()) <= claimed <= high:
+        rating = "accurate"
+    elif claimed >= shortest * (1 - SHORT_TOLERANCE) and claimed <= high * (1 + SHORT_TOLERANCE):
+        rating = "mostly-accurate"
+    else:
+        rating = "inaccurate"
+    near = s.pairings.iloc[(s.pairings["distance_km"] - claimed).abs().argmin()]
+    published = (f"{s.widths['width_km'].min():g}–{s.widths['width_km'].max():g} km"
+                 if s.widths["width_km"].nunique() > 1 else f"{s.widths['width_km'].min():g} km")
+    rule = (f"The narrowest {s.strait['side_a']}–{s.strait['side_b']} crossing measured on GSHHS coastlines is "
+            f"{s.width_f.width_km:.1f} km (f) / {s.width_h.width_km:.1f} km (h); published widths {published}; "
+            f"proposed links {proposals['length_km'].min():g}–{high:g} km. "
+            f"{claimed:g} km is {1 - claimed / shortest:.0%} shorter than the narrowest crossing "
+            f"(the pairing nearest {claimed:g} km is {near['from']}–{near['to']}, {near['distance_km']:.1f} km). "
+            f"Accurate within the proposals; mostly-accurate if at most {SHORT_TOLERANCE:.0%} below the crossing.")
+    sources = merge_ids(*s.widths["source_ids"], *proposals["source_ids"])
+    return Finding(claim.claim_id, claimed, claim.unit, round(s.width_f.width_km, 2), round(low, 2), round(high, 2),
+                   rating, rule, sources)
+
+
+# ---- figures ------------------------------------------------------------------------------------
+
+def _strait_map(fig, ev: TunnelEvidence) -> None:
+    from ..draw import maps
+    from ..geo.coastline import land_in_box
+
+    s = ev.headline
+    box = (s.strait["south"], s.strait["north"], s.strait["west"], s.strait["east"])
+    ax = maps.strait_axes(fig, *box)
+    maps.plot_strait_map(ax, s.strait, land_in_box(*box, s.width_f.resolution), s.width_f, ev.capes, s.pairings)
+
+
+def _fixed_links(fig, ev: TunnelEvidence) -> None:
+    from ..draw import plots
+
+    sid = next(iter(ev.straits))
+    plots.plot_fixed_links(ev.headline.links, ev.claimed_km[sid], ev.headline.width_f.width_km, fig.subplots())
+
+
+FAMILY = Family(
+    name="tunnel",
+    title="Fixed links: tunnel and bridge lengths against strait widths",
+    evidence=evidence,
+    checks={"link-length": Check(link_length_check, "number", ("strait", "crossing"), ("strait", "crossing"),
+                                 ("strait-la-perouse", "fixed-links"))},
+    notebook="02-sakhalin-tunnel",
+    figures={
+        "strait-la-perouse": FigureSpec(_strait_map, "The strait on GSHHS-f coastlines, with its narrowest crossing"),
+        "fixed-links": FigureSpec(_fixed_links, "Proposed links against the claim, the strait and existing tunnels"),
+    },
+)

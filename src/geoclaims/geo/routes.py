@@ -1,0 +1,218 @@
+"""Ports and sea routes along a named corridor (NSR or Suez).
+
+Routing: shortest paths on searoute's maritime network (:mod:`.network`) with
+``scipy.sparse.csgraph.dijkstra``, the corridor's closed passages removed; each port is
+joined to its nearest network node by a geodesic leg, refused beyond
+:data:`MAX_ACCESS_KM` (an inland place is not a port). A route must traverse its corridor
+(``bering`` and the NSR water area for ``nsr``; ``suez`` for ``suez``) or
+:class:`~geoclaims.errors.RouteError` is raised — there is no silent fallback.
+
+Lengths are WGS84 geodesic lengths of the route geometry (pyproj, vectorised), in km and
+nautical miles (1 nm = 1.852 km exactly). The network is a generalised one: published
+distance tables differ from it, and from each other, by a few per cent (see
+``data/reference_distances.csv`` and notebook 01).
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+from scipy.sparse.csgraph import dijkstra
+
+from ..data import cached_loader
+from ..errors import AmbiguousPortError, DataError, InputError, RouteError, UnknownPortError
+from .geodesy import check_lat_lon, distance_km, path_length_km, wrap_lon
+from .network import CORRIDOR_REQUIRED, check_corridor, load_network, load_ports
+from .units import km_to_nm
+
+#: farthest a port may lie from the sea network (km): the longest access leg of the 40 matrix
+#: ports and the reference-table ports is under 60 km; Madrid, an inland "port", is 310 km off
+MAX_ACCESS_KM = 120.0
+
+
+@dataclass(frozen=True)
+class Port:
+    """A port of searoute's list, in (lat, lon)."""
+
+    locode: str
+    name: str
+    country: str
+    lat: float
+    lon: float
+
+    def __post_init__(self) -> None:
+        check_lat_lon(self.lat, self.lon)
+
+    @property
+    def label(self) -> str:
+        """``Rotterdam (NLRTM)``."""
+        return f"{self.name} ({self.locode})"
+
+
+def find_port(query: str) -> Port:
+    """A port by UN/LOCODE (``NLRTM``) or by name (``Rotterdam``, case-insensitive).
+
+    Raises
+    ------
+    UnknownPortError
+        naming the query and up to five close matches; :class:`AmbiguousPortError` when a
+        name belongs to several ports (listing them with codes and countries);
+        :class:`InputError` for an empty or non-text query.
+    """
+    if not isinstance(query, str) or not query.strip():
+        raise InputError(f"a port must be a UN/LOCODE or a port name, got {query!r}")
+    ports = load_ports()
+    text = query.strip()
+    if text.upper() in ports.index:
+        row = ports.loc[text.upper()]
+    else:
+        by_name = ports[ports["name"].str.casefold() == text.casefold()]
+        if len(by_name) > 1:
+            options = ", ".join(f"{r['locode']} ({r['name']}, {r['country']})" for _, r in by_name.iterrows())
+            raise AmbiguousPortError(f"port name {query!r} is ambiguous: {options}; give the UN/LOCODE")
+        if by_name.empty:
+            names = ports["name"].tolist()
+            close = difflib.get_close_matches(text, names, n=5, cutoff=0.6)
+            if len(close) < 5:
+                close += difflib.get_close_matches(text.upper(), ports.index.tolist(), n=5 - len(close), cutoff=0.6)
+            labels = [f"{ports[ports['name'] == c].index[0]} ({c})" if c in names else c for c in close]
+            hint = f"; close matches: {', '.join(labels)}" if labels else ""
+            raise UnknownPortError(f"unknown port {query!r}{hint}")
+        row = by_name.iloc[0]
+    return Port(row["locode"], row["name"], row["country"], float(row["lat"]), float(row["lon"]))
+
+
+def _port(value) -> Port:
+    return value if isinstance(value, Port) else find_port(value)
+
+
+# ---- the NSR water area -----------------------------------------------------------------------
+
+def _lon360(lon):
+    return np.mod(np.asarray(lon, dtype=float), 360.0)
+
+
+@cached_loader
+def _nsr_area_lon360() -> shapely.Polygon:
+    """The NSR water area as a shapely polygon in (lon in [0, 360), lat): it spans ±180."""
+    from ..datasets import load_nsr_area_vertices
+
+    lats, lons = zip(*load_nsr_area_vertices())
+    poly = shapely.Polygon(np.column_stack([_lon360(lons), lats]))
+    if not poly.is_valid:
+        raise DataError("nsr_area.csv: the vertices do not form a simple polygon")
+    return poly
+
+
+def nsr_length_km(lats, lons) -> float:
+    """Length (km, WGS84) of the part of a path, given in (lat, lon), inside the NSR water area.
+
+    The path's longitudes are made continuous across ±180 and shifted by whole turns so that
+    its Arctic part (north of 60°N) lies in the frame of the area's polygon.
+    """
+    lats = np.asarray(lats, dtype=float)
+    check_lat_lon(lats, wrap_lon(lons))
+    lon = np.degrees(np.unwrap(np.radians(np.asarray(lons, dtype=float))))
+    arctic = lats > 60
+    if arctic.any():
+        lon = lon - 360.0 * np.floor(np.median(lon[arctic]) / 360.0)
+    inside = shapely.LineString(np.column_stack([lon, lats])).intersection(_nsr_area_lon360())
+    total = 0.0
+    for part in getattr(inside, "geoms", [inside]):
+        if part.is_empty or part.geom_type != "LineString":
+            continue
+        xy = np.asarray(part.coords)
+        total += path_length_km(xy[:, 1], wrap_lon(xy[:, 0]))
+    return total
+
+
+# ---- routes --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Route:
+    """A port-to-port sea route along one corridor; coordinates in (lat, lon), longitudes in
+    [-180, 180) (the path may cross the antimeridian between two points)."""
+
+    origin: Port
+    destination: Port
+    via: str
+    lats: np.ndarray
+    lons: np.ndarray
+    length_km: float
+    nsr_km: float
+    passages: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        self.lats.flags.writeable = False
+        self.lons.flags.writeable = False
+
+    @property
+    def length_nm(self) -> float:
+        return km_to_nm(self.length_km)
+
+    @property
+    def nsr_nm(self) -> float:
+        return km_to_nm(self.nsr_km)
+
+    def as_dict(self, profile: str | None = None, days: float | None = None) -> dict:
+        """The keys of ``geoclaims route --format json``."""
+        return {"origin": self.origin.locode, "destination": self.destination.locode, "via": self.via,
+                "length_nm": round(self.length_nm, 1), "length_km": round(self.length_km, 1),
+                "nsr_nm": round(self.nsr_nm, 1), "passages": list(self.passages), "profile": profile,
+                "days": None if days is None else round(days, 2)}
+
+
+def _path(predecessors: np.ndarray, source: int, target: int) -> np.ndarray:
+    path = [target]
+    while path[-1] != source:
+        prev = predecessors[path[-1]]
+        if prev < 0:
+            return np.array([], dtype=int)
+        path.append(prev)
+    return np.array(path[::-1])
+
+
+def check_access(port: Port, node_lat: float, node_lon: float) -> None:
+    """Raise :class:`RouteError` if ``port`` lies farther than :data:`MAX_ACCESS_KM` from the network."""
+    km = distance_km(port.lat, port.lon, node_lat, wrap_lon(node_lon))
+    if km > MAX_ACCESS_KM:
+        raise RouteError(f"{port.label} is {km:.0f} km from the sea network (limit {MAX_ACCESS_KM:g} km): "
+                         "not a seaport this network can reach")
+
+
+def sea_route(origin: str | Port, destination: str | Port, via: str = "nsr") -> Route:
+    """The shortest route between two ports along a corridor (``"nsr"`` or ``"suez"``).
+
+    >>> r = sea_route("NLRTM", "JPYOK", via="nsr")
+    >>> 7000 < r.length_nm < 8000 and "bering" in r.passages
+    True
+
+    Raises
+    ------
+    UnknownPortError, AmbiguousPortError, InputError
+        for a bad port or corridor, or the same port at both ends; :class:`RouteError` when
+        the corridor cannot be followed or a port is inland.
+    """
+    check_corridor(via)
+    a, b = _port(origin), _port(destination)
+    if a.locode == b.locode:
+        raise InputError(f"origin and destination are the same port: {a.label}")
+    net = load_network()
+    src, dst = (int(n) for n in net.nearest_nodes([a.lat, b.lat], [a.lon, b.lon], via))
+    check_access(a, net.lat[src], net.lon[src])
+    check_access(b, net.lat[dst], net.lon[dst])
+    _, pred = dijkstra(net.corridor_graph(via), directed=False, indices=src, return_predecessors=True)
+    path = _path(pred, src, dst)
+    if not len(path):
+        raise RouteError(f"no {via} route between {a.locode} and {b.locode}")
+    lats = np.concatenate([[a.lat], net.lat[path], [b.lat]])
+    lons = wrap_lon(np.concatenate([[a.lon], net.lon[path], [b.lon]]))
+    passages = net.passages_on(path)
+    nsr_km = nsr_length_km(lats, lons)
+    if CORRIDOR_REQUIRED[via] not in passages or (via == "nsr" and nsr_km <= 0):
+        raise RouteError(f"the {via} route {a.locode}–{b.locode} does not pass its corridor "
+                         f"(passages: {', '.join(sorted(passages)) or 'none'}; NSR part {km_to_nm(nsr_km):.0f} nm)")
+    return Route(a, b, via, lats, lons, path_length_km(lats, lons), nsr_km, tuple(sorted(passages)))

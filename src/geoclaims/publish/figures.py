@@ -1,0 +1,132 @@
+"""Build the figures the families declare, for one article.
+
+Figures are written deterministically: PNG without a software or time-stamp entry, and the
+house style (:data:`geoclaims.draw.STYLE`) fixes sizes and the SVG hash salt, so two runs
+give byte-identical files. Each figure is drawn from the run's evidence
+(:class:`geoclaims.scorecard.Run`), the same object the verdicts read.
+
+Writing: into a new folder, or one holding only geoclaims' figures (names this package
+declares); a file is written to a temporary name and renamed, so a failure leaves the
+previous figure. Other files in the folder are never touched.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
+
+from ..articles import DEFAULT_ARTICLE
+from ..draw import STYLE
+from ..errors import InputError, OutputError
+from ..families import FAMILIES
+from ..paths import REPO_ROOT
+from ..progress import report
+from ..scorecard import figure_path, run_for
+
+#: what is written into files: no software version, no date (so runs are byte-identical)
+METADATA = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None}}
+FORMATS = tuple(METADATA)
+
+
+def figure_names(article: str | None = None) -> list[str]:
+    """The figures of the families an article's claims use, in family order."""
+    run = run_for(article)
+    return [name for family in run.families() for name in FAMILIES[family].figures]
+
+
+def _spec(name: str, article: str | None):
+    names = figure_names(article)
+    stem = Path(str(name)).stem if str(name).endswith(tuple(f".{f}" for f in FORMATS)) else str(name)
+    if stem not in names:
+        raise InputError(f"unknown figure {name!r}; known: {', '.join(names)}")
+    family = next(f for f in FAMILIES.values() if stem in f.figures)
+    return stem, family
+
+
+def draw(name: str, fig: Figure, article: str | None = None) -> Figure:
+    """Draw figure ``name`` (with or without ``.png``) of ``article`` on ``fig``."""
+    stem, family = _spec(name, article)
+    spec = family.figures[stem]
+    if spec.size:
+        fig.set_size_inches(*spec.size)
+    spec.draw(fig, run_for(article).evidence(family.name))
+    return fig
+
+
+def show(name: str, article: str | None = None):
+    """Draw one figure with pyplot in the house style (for notebooks), display it, and
+    return it; pyplot's interactive state is left as it was, so later figures show too."""
+    with plt.style.context(STYLE):
+        fig = plt.figure()
+        draw(name, fig, article)
+    try:  # in a notebook, display it now and close it, as the inline backend would at cell end
+        from IPython import get_ipython
+        from IPython.display import display
+
+        if get_ipython() is not None:
+            display(fig)
+            plt.close(fig)
+    except ImportError:
+        pass
+    return fig
+
+
+def default_out(article: str | None = None) -> Path:
+    """The folder ``geoclaims figures`` writes into for an article."""
+    return REPO_ROOT / Path(figure_path("x", article or DEFAULT_ARTICLE)).parent
+
+
+def _check_out(out: Path, names: list[str], fmt: str) -> None:
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"--out {out} is a file, not a folder")
+    if not out.parent.exists() and not out.exists():
+        raise OutputError(f"--out {out}: its parent folder {out.parent} does not exist")
+    for name in names:
+        target = out / f"{name}.{fmt}"
+        if target.is_dir() or target.is_symlink():
+            raise OutputError(f"{target} is a folder or a link; geoclaims writes figures only as plain files")
+    if not os.access(out if out.exists() else out.parent, os.W_OK):
+        raise OutputError(f"--out {out} is not writable")
+
+
+def build_figures(out_dir: str | Path | None = None, names: Iterable[str] | None = None, fmt: str = "png",
+                  article: str | None = None) -> list[Path]:
+    """Draw and save figures (all of the article's by default) into ``out_dir`` (default
+    ``figures/``, or ``figures/SLUG/`` for another article) as ``png`` or ``svg``.
+
+    Raises
+    ------
+    InputError
+        for an unknown figure name or format (before anything is written);
+        :class:`OutputError` for an unusable folder.
+    """
+    if fmt not in METADATA:
+        raise InputError(f"format must be one of {', '.join(FORMATS)}, got {fmt!r}")
+    if isinstance(names, str):
+        raise InputError(f"names must be a list of figure names, not one string: {names!r}")
+    wanted = figure_names(article) if names is None else [_spec(n, article)[0] for n in names]
+    out = Path(out_dir) if out_dir is not None else default_out(article)
+    _check_out(out, wanted, fmt)
+    out.mkdir(exist_ok=True)
+    written = []
+    for i, name in enumerate(wanted, 1):
+        report(f"[{i}/{len(wanted)}] {name}")
+        # A bare Figure (no pyplot) draws with Agg whatever backend a notebook uses.
+        with plt.style.context(STYLE):
+            fig = draw(name, Figure(), article)
+            path = out / f"{name}.{fmt}"
+            fd, tmp = tempfile.mkstemp(dir=out, prefix=f".{name}.", suffix=f".{fmt}")
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fig.savefig(fh, format=fmt, metadata=METADATA[fmt])
+                os.replace(tmp, path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        written.append(path)
+    return written

@@ -1,0 +1,153 @@
+"""The shape of the house: layers without cycles, values nobody can mutate for others,
+claims added as data alone, old import paths kept for one release."""
+
+from __future__ import annotations
+
+import ast
+import json
+import shutil
+import warnings
+from pathlib import Path
+
+import pytest
+from conftest import DW
+
+import geoclaims
+from geoclaims.cli import main
+from geoclaims.data import clear_caches
+from geoclaims.paths import REPO_ROOT
+
+PACKAGE = Path(geoclaims.__file__).parent
+
+
+def _imports() -> dict[str, set[str]]:
+    """Module -> the package modules it imports at module level (imports inside functions are
+    deliberate late bindings and are not edges of the import graph)."""
+    graph = {}
+    for path in PACKAGE.rglob("*.py"):
+        rel = path.relative_to(PACKAGE.parent).with_suffix("")
+        name = ".".join(rel.parts).removesuffix(".__init__")
+        package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
+        edges = set()
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.ImportFrom):
+                if node.level:
+                    base = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+                    target = f"{base}.{node.module}" if node.module else base
+                else:
+                    target = node.module or ""
+                if target.startswith("geoclaims"):
+                    submodules = {f"{target}.{a.name}" for a in node.names}
+                    # `from . import x` imports the submodule x; `from .m import f` imports m
+                    edges.update(submodules if node.module is None and node.level else {target, *submodules})
+            elif isinstance(node, ast.Import):
+                edges.update(a.name for a in node.names if a.name.startswith("geoclaims"))
+        graph[name] = edges
+    return {k: {e for e in v if e in graph and e != k} for k, v in graph.items()}
+
+
+def test_the_package_imports_form_no_cycle():
+    graph = _imports()
+    state: dict[str, int] = {}
+
+    def visit(node, trail):
+        state[node] = 1
+        for nxt in sorted(graph[node]):
+            if state.get(nxt) == 1:
+                pytest.fail("import cycle: " + " -> ".join([*trail, node, nxt]))
+            if nxt not in state:
+                visit(nxt, [*trail, node])
+        state[node] = 2
+
+    for module in sorted(graph):
+        if module not in state:
+            visit(module, [])
+
+
+def test_the_layers_point_one_way():
+    # geometry never imports drawing, publishing or the families; drawing never imports publishing or families
+    graph = _imports()
+    for module, edges in graph.items():
+        for layer, forbidden in (("geoclaims.geo", ("geoclaims.draw", "geoclaims.publish", "geoclaims.families")),
+                                 ("geoclaims.draw", ("geoclaims.publish", "geoclaims.families", "geoclaims.geo"))):
+            if module.startswith(layer):
+                bad = [e for e in edges if e.startswith(forbidden)]
+                assert not bad, f"{module} imports {bad}"
+
+
+def test_no_module_is_longer_than_about_300_lines():
+    for path in PACKAGE.rglob("*.py"):
+        assert len(path.read_text(encoding="utf-8").splitlines()) <= 330, path
+
+
+def test_a_caller_mutating_a_loaded_table_changes_nobody_elses_verdict():
+    from geoclaims.datasets import load_vessel_profiles
+    from geoclaims.scorecard import Run
+
+    before = Run().findings(["polar-route-days"])[0]
+    profiles = load_vessel_profiles()
+    profiles["open_water_kn"] *= 0.5  # the mutation the house issue found, on the caller's copy
+    with pytest.raises(ValueError):
+        from geoclaims.geo.network import load_network
+
+        load_network().lat[0] = 0.0  # shared arrays are read-only
+    after = Run().findings(["polar-route-days"])[0]
+    assert after == before
+
+
+def test_a_claim_of_a_known_kind_is_added_with_data_alone(data_copy, capsys):
+    # "The ship will take 30 days from Hamburg to Shanghai by the NSR": a new row, no code
+    article = data_copy / DW
+    text = (article / "article.txt").read_text(encoding="utf-8") + "\nA ship could sail from Hamburg in 30 days.\n"
+    (article / "article.txt").write_text(text, encoding="utf-8")
+    import hashlib
+
+    toml = (article / "article.toml").read_text(encoding="utf-8")
+    old_sha = next(l for l in toml.splitlines() if l.startswith("sha256")).split('"')[1]
+    (article / "article.toml").write_text(toml.replace(old_sha, hashlib.sha256(text.encode()).hexdigest()), encoding="utf-8")
+    with (article / "claims.csv").open("a", encoding="utf-8") as fh:
+        fh.write("hamburg-shanghai-days,from Hamburg in 30 days,narration,duration,NSR days Hamburg–Shanghai,30,days,"
+                 "route,transit-days,origin=DEHAM; destination=CNSHA; via=nsr\n")
+    clear_caches()
+    assert main(["check", "--claim", "hamburg-shanghai-days", "--format", "json"]) == 0
+    (row,) = json.loads(capsys.readouterr().out)
+    assert row["rating"] in geoclaims.RATINGS and row["low"] < row["measured"] < row["high"]
+    assert "Hamburg–Shanghai via NSR" in row["rule"]
+
+
+def test_every_family_declares_figures_that_its_checks_cite():
+    from geoclaims.families import FAMILIES
+
+    for family in FAMILIES.values():
+        for kind, check in family.checks.items():
+            assert set(check.figures) <= set(family.figures), (family.name, kind)
+    names = [n for f in FAMILIES.values() for n in f.figures]
+    assert len(names) == len(set(names)), "figure names are unique across families"
+
+
+@pytest.mark.parametrize("old, name", [("geoclaims.routes", "sea_route"), ("geoclaims.straits", "strait_width"),
+                                       ("geoclaims.timeline", "meetings_between"), ("geoclaims.figures", "build_figures")])
+def test_old_import_paths_still_work_with_a_deprecation_warning(old, name):
+    import importlib
+    import sys
+
+    sys.modules.pop(old, None)
+    with pytest.warns(DeprecationWarning, match=f"{old} moved to"):
+        module = importlib.import_module(old)
+    assert callable(getattr(module, name))
+
+
+def test_the_version_is_one_in_code_and_metadata(capsys):
+    import tomllib
+
+    meta = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert geoclaims.__version__ == meta["project"]["version"]
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0 and capsys.readouterr().out.strip() == f"geoclaims {geoclaims.__version__}"
+
+
+def test_articles_lists_every_article_folder(capsys):
+    assert main(["articles"]) == 0
+    out = capsys.readouterr().out
+    assert "dw-2014-russo-japanese-ties" in out and "Russo-Japanese ties thaw" in out
