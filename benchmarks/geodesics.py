@@ -27,7 +27,7 @@ def main() -> None:
     from geopy.distance import geodesic
     from pyproj import Geod
 
-    from geoclaims.geodesy import distance_km
+    from geoclaims.geo.geodesy import distance_km
 
     rng = np.random.default_rng(42)
     n = 1_000_000

@@ -21,7 +21,7 @@ import shapely
 
 COLD = """
 import time; t = time.perf_counter()
-from geoclaims.straits import strait_width
+from geoclaims.geo.straits import strait_width
 w = strait_width("la-perouse", "f")
 print(time.perf_counter() - t, w.width_km)
 """
@@ -38,8 +38,9 @@ def cold_seconds(repeat: int = 3) -> tuple[float, float]:
 def main() -> None:
     from pyproj import Geod
 
-    from geoclaims.coastline import landmass_at
-    from geoclaims.straits import load_straits, min_distance
+    from geoclaims.datasets import load_straits
+    from geoclaims.geo.coastline import _landmass_at as landmass_at
+    from geoclaims.geo.straits import _min_distance as min_distance
 
     cold, width = cold_seconds()
     row = load_straits().loc["la-perouse"]

@@ -2,7 +2,8 @@
 
 One ``dijkstra`` call per corridor covers all origins (one-to-all shortest paths). The NSR
 share of each path, and whether it traverses its corridor's passage, are summed along the
-shortest-path tree with a second dijkstra on that tree, so no path is walked in Python.
+paths of the shortest-path trees, all origin × destination paths walked up together in
+vectorised steps (no path is walked in a Python loop of its own).
 Lengths equal :func:`~geoclaims.geo.routes.sea_route`'s to round-off; a pair whose path misses
 its corridor gets NaN.
 """
@@ -41,14 +42,28 @@ def _edge_nsr_km() -> np.ndarray:
     return share * net.edge_km
 
 
-def _tree_sums(pred_row: np.ndarray, source: int, edge_values, n: int) -> np.ndarray:
-    """Sum of an edge value along the shortest-path tree from ``source`` to every node,
-    by running dijkstra on the tree itself (weights nudged by 1e-9 so zeros are kept)."""
-    nodes = np.flatnonzero(pred_row >= 0)
-    parents = pred_row[nodes]
-    values = np.asarray(edge_values[parents, nodes]).ravel() + 1e-9
-    tree = csr_matrix((values, (parents, nodes)), shape=(n, n))
-    return dijkstra(tree, directed=True, indices=source)
+def _path_sums(pred: np.ndarray, targets: np.ndarray, edge_ids: csr_matrix, values: np.ndarray) -> np.ndarray:
+    """For every shortest-path tree (a row of ``pred``, dijkstra's predecessors) and every
+    target node, the sum of each per-edge value (``values``: edges × channels) along the path
+    from the tree's root: shape (trees, targets, channels).
+
+    Each node's edge from its parent is looked up once for all trees (one sparse look-up);
+    then all tree × target paths are walked up together, one vectorised step per edge.
+    """
+    k, n = pred.shape
+    nodes = np.broadcast_to(np.arange(n), (k, n))
+    parent = np.where(pred >= 0, pred, nodes)
+    ids = np.asarray(edge_ids[parent.ravel(), nodes.ravel()]).reshape(k, n).astype(int)  # 0 = no edge
+    per_node = np.where((ids > 0)[..., None], values[np.maximum(ids - 1, 0)], 0.0)
+    rows, cur = np.repeat(np.arange(k), len(targets)), np.tile(np.asarray(targets), k)
+    sums = np.zeros((len(rows), values.shape[1]))
+    live = np.flatnonzero(pred[rows, cur] >= 0)
+    while live.size:
+        r, c = rows[live], cur[live]
+        sums[live] += per_node[r, c]
+        cur[live] = pred[r, c]
+        live = live[pred[r, cur[live]] >= 0]
+    return sums.reshape(k, len(targets), values.shape[1])
 
 
 def port_matrix(origins: list[str], destinations: list[str], profile: VesselProfile | str = "slow-steaming") -> pd.DataFrame:
@@ -72,7 +87,7 @@ def port_matrix(origins: list[str], destinations: list[str], profile: VesselProf
     b_lat, b_lon = np.array([p.lat for p in b_ports]), np.array([p.lon for p in b_ports])
     frame = pd.DataFrame({"origin": np.repeat([p.locode for p in a_ports], len(b_ports)),
                           "destination": np.tile([p.locode for p in b_ports], len(a_ports))})
-    nsr_values = net.edge_matrix(_edge_nsr_km())
+    edge_ids = net.edge_matrix(np.arange(1, len(net.edge_u) + 1, dtype=float))
     for via in CORRIDORS:
         report(f"port matrix: {via}: shortest paths from {len(a_ports)} origins to {len(b_ports)} destinations")
         src = net.nearest_nodes(a_lat, a_lon, via)
@@ -81,12 +96,9 @@ def port_matrix(origins: list[str], destinations: list[str], profile: VesselProf
             check_access(port, net.lat[node], net.lon[node])
         unique_src, source_of = np.unique(src, return_inverse=True)
         dist, pred = dijkstra(net.corridor_graph(via), directed=False, indices=unique_src, return_predecessors=True)
-        required = net.edge_matrix((net.edge_passage == CORRIDOR_REQUIRED[via]).astype(float))
-        nsr_km = np.empty((len(unique_src), len(dst)))
-        passes = np.empty((len(unique_src), len(dst)), dtype=bool)
-        for k, s in enumerate(unique_src):
-            nsr_km[k] = _tree_sums(pred[k], s, nsr_values, net.n_nodes)[dst]
-            passes[k] = _tree_sums(pred[k], s, required, net.n_nodes)[dst] > 0.5
+        channels = np.column_stack([_edge_nsr_km(), net.edge_passage == CORRIDOR_REQUIRED[via]])
+        sums = _path_sums(pred, dst, edge_ids, channels)
+        nsr_km, passes = sums[..., 0], sums[..., 1] > 0.5
         # access legs: port to its network node, at both ends
         _, m_a = inverse(a_lat, a_lon, net.lat[src], net.lon[src])
         _, m_b = inverse(b_lat, b_lon, net.lat[dst], net.lon[dst])
