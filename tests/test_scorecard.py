@@ -75,3 +75,14 @@ def test_malformed_date_is_named_in_one_line(capsys, argv, bad):
     assert main(["meetings", *argv]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and repr(bad) in err[0]
+
+
+def test_the_terminal_scorecard_fits_80_columns_and_reads_as_sentences():
+    text = format_scorecard(check_claims(), "table", width=80)
+    assert max(len(line) for line in text.splitlines()) <= 80
+    assert "5, 5" not in text and "[5, 5]" not in text and "68.4–68.4" not in text
+    assert "0 nm in the NSR water area" not in text
+
+
+def test_one_claim_is_not_claims():
+    assert summary([Finding("a", 1, "x", 1, 1, 1, "accurate", "equal")]) == "1 claim: 1 accurate"

@@ -10,6 +10,8 @@ evidence object, so a figure cannot show numbers other than those a verdict used
 from __future__ import annotations
 
 import json
+import shutil
+import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -88,12 +90,20 @@ def check_claims(claim_ids: Iterable[str] | None = None, article: str | None = N
     return run_for(article).findings(claim_ids)
 
 
-def _show(value) -> str:
-    if value is None:
+def show_value(value) -> str:
+    """A value as readers see it everywhere (terminal, report, notebooks): whole numbers without
+    ``.0``, others to 4 significant figures, nothing for a missing value."""
+    if value is None or (isinstance(value, float) and value != value):
         return ""
     if isinstance(value, float):
-        return f"{value:.4g}"
+        return f"{value:.0f}" if value.is_integer() else f"{value:.4g}"
     return str(value)
+
+
+def show_range(low, high) -> str:
+    """``low–high``, or one value when both ends print the same."""
+    a, b = show_value(low), show_value(high)
+    return a if a == b else f"{a} – {b}"
 
 
 def scorecard_frame(findings: Sequence[Finding], article: str | None = None) -> pd.DataFrame:
@@ -108,16 +118,23 @@ def scorecard_frame(findings: Sequence[Finding], article: str | None = None) -> 
 
 def summary(findings: Sequence[Finding]) -> str:
     """One line counting the ratings; ``not-checked`` is counted apart."""
-    counts = pd.Series([f.rating for f in findings]).value_counts()
+    counts = pd.Series([f.rating for f in findings], dtype=object).value_counts()
     rated = [f"{n} {r}" for r, n in counts.items() if r != NOT_CHECKED]
-    line = f"{len(findings)} claims: " + (", ".join(rated) if rated else "none rated")
+    line = f"{len(findings)} claim{'' if len(findings) == 1 else 's'}: " + (", ".join(rated) if rated else "none rated")
     if NOT_CHECKED in counts:
         line += f"; {counts[NOT_CHECKED]} not checked yet"
     return line
 
 
-def format_scorecard(findings: Sequence[Finding], fmt: str = "table", article: str | None = None) -> str:
-    """Lay out findings as ``table`` (terminal), ``json``, ``csv`` or ``markdown``."""
+def terminal_width() -> int:
+    """Columns of the terminal (``COLUMNS`` when set), 80 when it cannot be told; at least 40."""
+    return max(40, shutil.get_terminal_size((80, 24)).columns)
+
+
+def format_scorecard(findings: Sequence[Finding], fmt: str = "table", article: str | None = None,
+                     width: int | None = None) -> str:
+    """Lay out findings as ``table`` (terminal, wrapped to ``width`` or the terminal's),
+    ``json``, ``csv`` or ``markdown``."""
     if fmt not in FORMATS:
         raise InputError(f"format must be one of {', '.join(FORMATS)}, got {fmt!r}")
     if fmt == "json":
@@ -127,20 +144,20 @@ def format_scorecard(findings: Sequence[Finding], fmt: str = "table", article: s
         for col in ("sources", "figures"):
             frame[col] = frame[col].map("; ".join)
         return frame.to_csv(index=False, lineterminator="\n").rstrip("\n")
-    rows = [
-        (f.claim_id, _show(f.claimed_value), f.unit, _show(f.measured),
-         f"{_show(f.low)} – {_show(f.high)}" if f.checked else "", f.rating)
-        for f in findings
-    ]
-    header = ("claim", "claimed", "unit", "measured", "range", "rating")
     if fmt == "markdown":
+        header = ("claim", "claimed", "unit", "measured", "range", "rating")
+        rows = [(f.claim_id, show_value(f.claimed_value), f.unit, show_value(f.measured),
+                 show_range(f.low, f.high) if f.checked else "", f.rating) for f in findings]
         lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
         lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in rows]
         return "\n".join(lines + ["", summary(findings)])
-    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(header)]
-    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths)),
-             "  ".join("-" * w for w in widths)]
-    for f, row in zip(findings, rows):
-        lines.append("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip())
-        lines.append(f"    {f.rule}")
-    return "\n".join(lines + ["", summary(findings)])
+    width = width or terminal_width()
+    wrap = textwrap.TextWrapper(width=width, initial_indent="  ", subsequent_indent="  ", break_on_hyphens=False)
+    lines = []
+    for f in findings:
+        lines.append(textwrap.shorten(f"{f.claim_id}: {f.rating}", width=width, placeholder="…"))
+        numbers = f"claimed {show_value(f.claimed_value)} {f.unit}"
+        if f.checked:
+            numbers += f"; measured {show_value(f.measured)}; evidence {show_range(f.low, f.high)}"
+        lines += wrap.wrap(numbers) + wrap.wrap(f.rule) + [""]
+    return "\n".join(lines + textwrap.wrap(summary(findings), width=width))

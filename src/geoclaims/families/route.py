@@ -22,7 +22,7 @@ from ..findings import Finding
 from ..geo.matrix import port_matrix
 from ..geo.routes import Route, sea_route
 from ..geo.transit import VesselProfile, implied_speed_kn, transit_days
-from ..rating import rate_in_range
+from ..rating import rate
 from .base import Check, Family, FigureSpec
 
 #: pairs shown beside the claimed ones in notebook 01 (how the claims fare for other ports)
@@ -131,7 +131,7 @@ def transit_days_check(claim, ev: RouteEvidence) -> Finding:
             f"days by profile: {per_profile}. {claimed:g} days means {speed:.1f} kn on average without stops. "
             f"Accurate inside the profiles' range; mostly-accurate within {NEAR:.0%} of it; inaccurate beyond.")
     return Finding(claim.claim_id, claimed, claim.unit, round(float(days[REFERENCE_PROFILE]), 2), round(low, 2),
-                   round(high, 2), rate_in_range(claimed, low, high, NEAR), rule, ev.profile_sources)
+                   round(high, 2), rate(claimed, low, high, near=NEAR), rule, ev.profile_sources)
 
 
 def time_ratio_check(claim, ev: RouteEvidence) -> Finding:
@@ -141,7 +141,7 @@ def time_ratio_check(claim, ev: RouteEvidence) -> Finding:
     Accurate if the claimed ratio lies within the same-profile ratios; misleading if it lies
     outside but the two claimed day counts it comes from (``nsr_claim``, ``suez_claim``) are
     each within :data:`NEAR` of their own range (the ratio then pairs a fast NSR voyage with a
-    slow Suez one); otherwise as :func:`~geoclaims.rating.rate_in_range`.
+    slow Suez one); otherwise as :func:`~geoclaims.rating.rate` rates it.
     """
     from ..registry import get_claim
 
@@ -151,14 +151,13 @@ def time_ratio_check(claim, ev: RouteEvidence) -> Finding:
     distance = ev.route("nsr", pair).length_nm / ev.route("suez", pair).length_nm
     claimed = claim.value
     low, high = float(ratios.min()), float(ratios.max())
-    rating = rate_in_range(claimed, low, high, NEAR)
-    if rating != "accurate" and claim.param("nsr_claim", "") and claim.param("suez_claim", ""):
+    parts_ok = False
+    if claim.param("nsr_claim", "") and claim.param("suez_claim", ""):
         nsr_claim = get_claim(claim.param("nsr_claim"), claim.article).value
         suez_claim = get_claim(claim.param("suez_claim"), claim.article).value
-        nsr_ok = nsr.min() * (1 - NEAR) <= nsr_claim <= nsr.max() * (1 + NEAR)
-        suez_ok = suez.min() * (1 - NEAR) <= suez_claim <= suez.max() * (1 + NEAR)
-        if nsr_ok and suez_ok:
-            rating = "misleading"
+        parts_ok = (rate(nsr_claim, nsr.min(), nsr.max(), near=NEAR) != "inaccurate"
+                    and rate(suez_claim, suez.min(), suez.max(), near=NEAR) != "inaccurate")
+    rating = rate(claimed, low, high, near=NEAR, misleading=parts_ok)
     rule = (f"The NSR route is {distance:.2f} of the Suez distance; for the same ship the time ratio is "
             f"{low:.2f}–{high:.2f} ({REFERENCE_PROFILE}: {ratios[REFERENCE_PROFILE]:.2f}). A ratio of {claimed:g} "
             f"needs a {nsr.idxmin()} NSR voyage set against a {suez.idxmax()} Suez voyage. Accurate within the "

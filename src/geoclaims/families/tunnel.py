@@ -15,11 +15,12 @@ from ..data import merge_ids
 from ..datasets import load_capes, load_fixed_links, load_straits, load_strait_widths
 from ..findings import Finding
 from ..geo.straits import StraitWidth, crossing_pairings, strait_width
+from ..rating import rate
 from .base import Check, Family, FigureSpec
 
-#: a link at most this much shorter than the narrowest crossing is "mostly-accurate": portal
-#: siting and coastline generalisation (GSHHS-f vertices ~100 m apart) cannot explain more
-SHORT_TOLERANCE = 0.10
+#: a length within this fraction of the proposals' range is "mostly-accurate": portal siting
+#: and the approach tunnels move a link's length by a few km, not more
+NEAR = 0.10
 
 
 @dataclass(frozen=True)
@@ -62,24 +63,15 @@ def evidence(article, claims) -> TunnelEvidence:
 
 
 def link_length_check(claim, ev: TunnelEvidence) -> Finding:
-    """A claimed link length against the strait's narrowest crossing and the proposals.
-
-    A link cannot be shorter than the water it crosses. Accurate if the claim lies within the
-    proposals' lengths; mostly-accurate if it is at most :data:`SHORT_TOLERANCE` below the
-    shortest crossing; inaccurate if shorter still (or longer than every proposal by more).
-    """
+    """A claimed link length against the lengths proposed for the crossing, with the strait's
+    narrowest width (a link cannot be shorter) as context. Rated by :func:`~geoclaims.rating.rate`
+    with :data:`NEAR`."""
     s = ev.straits[claim.param("strait")]
     claimed = claim.value
     proposals = s.links[s.links["crossing"] == claim.param("crossing")]
     shortest = min(s.width_f.width_km, s.width_h.width_km)
-    low = min(shortest, float(s.widths["width_km"].min()), float(proposals["length_km"].min()))
-    high = float(proposals["length_km"].max())
-    if float(proposals["length_km"].min()) <= claimed <= high:
-        rating = "accurate"
-    elif claimed >= shortest * (1 - SHORT_TOLERANCE) and claimed <= high * (1 + SHORT_TOLERANCE):
-        rating = "mostly-accurate"
-    else:
-        rating = "inaccurate"
+    low, high = float(proposals["length_km"].min()), float(proposals["length_km"].max())
+    rating = rate(claimed, low, high, near=NEAR)
     near = s.pairings.iloc[(s.pairings["distance_km"] - claimed).abs().argmin()]
     published = (f"{s.widths['width_km'].min():g}–{s.widths['width_km'].max():g} km"
                  if s.widths["width_km"].nunique() > 1 else f"{s.widths['width_km'].min():g} km")
@@ -88,7 +80,7 @@ def link_length_check(claim, ev: TunnelEvidence) -> Finding:
             f"proposed links {proposals['length_km'].min():g}–{high:g} km. "
             f"{claimed:g} km is {1 - claimed / shortest:.0%} shorter than the narrowest crossing "
             f"(the pairing nearest {claimed:g} km is {near['from']}–{near['to']}, {near['distance_km']:.1f} km). "
-            f"Accurate within the proposals; mostly-accurate if at most {SHORT_TOLERANCE:.0%} below the crossing.")
+            f"Accurate within the proposals' lengths; mostly-accurate within {NEAR:.0%} of them.")
     sources = merge_ids(*s.widths["source_ids"], *proposals["source_ids"])
     return Finding(claim.claim_id, claimed, claim.unit, round(s.width_f.width_km, 2), round(low, 2), round(high, 2),
                    rating, rule, sources)
