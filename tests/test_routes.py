@@ -97,26 +97,39 @@ def test_transit_days_and_implied_speed(rtm_yok):
         implied_speed_kn(nsr, 0)
 
 
-REFERENCE = load_table("reference_distances.csv")
+@pytest.fixture(scope="module")
+def deviations():
+    from geoclaims.families.route_evidence import reference_deviations
+
+    return reference_deviations()
 
 
-def _spread(origin, destination, via) -> float:
-    """Relative spread between published figures for the same pair (0 if only one)."""
-    same = REFERENCE[(REFERENCE["origin"] == origin) & (REFERENCE["destination"] == destination) & (REFERENCE["via"] == via)]
-    return float(same["length_nm"].max() / same["length_nm"].min() - 1)
+def test_the_reference_table_is_wide_and_independent():
+    ref = load_table("reference_distances.csv")
+    sources = {s for cell in ref["source_ids"] for s in cell.split("; ")}
+    assert len(ref) >= 20 and len(sources) >= 8
+    assert set(ref["via"]) == {"nsr", "suez"}
 
 
-@pytest.mark.parametrize("row", REFERENCE.to_dict("records"), ids=REFERENCE["pair_id"].tolist())
-def test_lengths_agree_with_published_tables(row):
-    # Tolerance from the sources' own spread. NSR: near-equivalent pairs disagree by about 5%
-    # (Hamburg–Yokohama 7,400 nm in Der Spiegel is 3% shorter than Rotterdam–Tokyo 7,613 nm from a
-    # shipbroker, though Hamburg lies ~100 nm further from the Arctic), and NSR figures assume
-    # different tracks (Kara Gate or north of Novaya Zemlya, coastal or high-latitude): 8%.
-    # Suez figures for equivalent pairs agree within about 2% (Rotterdam–Tokyo 11,393 vs Hamburg–
-    # Yokohama 11,500): 3%. Where a pair has two published figures, their spread is added.
-    tolerance = (0.08 if row["via"] == "nsr" else 0.03) + _spread(row["origin"], row["destination"], row["via"])
-    ours = sea_route(row["origin"], row["destination"], via=row["via"]).length_nm
-    assert abs(ours / row["length_nm"] - 1) <= tolerance, (ours, row["length_nm"])
+def test_nsr_routes_carry_no_systematic_bias_against_published_tables(deviations):
+    # The fault found: searoute's Arctic lanes made NSR routes ~6% long on average. Published
+    # tables for one pair disagree by a mean half-spread of 2.8% (Hamburg–Yokohama 6,920–7,600 nm,
+    # Rotterdam–Yokohama 6,500–7,019), so a median within ±2.5% says the bias is gone.
+    nsr = deviations[deviations["via"] == "nsr"]["deviation"]
+    assert abs(float(nsr.median())) <= 0.025
+
+
+def test_suez_routes_agree_with_published_tables(deviations):
+    # Suez figures for one pair agree within a mean half-spread of 1.4%: 2% mean absolute deviation.
+    suez = deviations[deviations["via"] == "suez"]["deviation"]
+    assert float(suez.abs().mean()) <= 0.02
+
+
+@pytest.mark.xfail(strict=True, reason="3.3% over this table: sources for one NSR pair disagree by up to 10% "
+                                       "(Borgerson's rounded 6,500 nm is 14% below our Rotterdam–Yokohama)")
+def test_nsr_routes_are_within_3_percent_of_published_tables_on_average(deviations):
+    nsr = deviations[deviations["via"] == "nsr"]["deviation"]
+    assert float(nsr.abs().mean()) <= 0.03
 
 
 def test_port_matrix_matches_single_routes():
@@ -133,11 +146,19 @@ def test_port_matrix_matches_single_routes():
             assert row[f"{via}_days"] == pytest.approx(transit_days(single, "slow-steaming"), abs=0.01)
 
 
-def test_polar_route_claims_have_computed_verdicts():
+def test_polar_route_claims_rest_on_2014_speeds_and_keep_later_voyages_apart():
     findings = {f.claim_id: f for f in check_claims(["polar-route-days", "suez-route-days", "polar-route-saving"])}
     days = findings["polar-route-days"]
+    # 25 kn (the standard before slow steaming, Bloomberg 2011) outside the NSR, 11.5 kn inside it
+    # (Monchegorsk, 2010): (7,403 - 2,549) / 25 + 2,549 / 11.5 hours is 17.3 days, the fastest profile
+    assert days.low == pytest.approx((7403 - 2549) / 25 / 24 + 2549 / 11.5 / 24, rel=0.01)
     assert days.low < 19 < days.high and days.rating == "accurate"
-    assert findings["suez-route-days"].high < 38 and findings["suez-route-days"].rating == "mostly-accurate"
+    assert days.later_evidence and all("2017" in v or "2018" in v or "2023" in v or "2024" in v
+                                       for v in days.later_evidence)
+    assert "2014" in days.decided_by
+    # 38 days via Suez is what super slow steaming at 12 kn (NYT 2010) takes: 11,322 / 12 / 24 + 16 h
+    suez = findings["suez-route-days"]
+    assert suez.high == pytest.approx(11322 / 12 / 24 + 16 / 24, rel=0.01) and suez.rating == "accurate"
     saving = findings["polar-route-saving"]
     assert saving.low > 0.5 and saving.rating == "misleading"
 
@@ -145,8 +166,9 @@ def test_polar_route_claims_have_computed_verdicts():
 def test_route_json_has_the_documented_keys(capsys):
     assert main(["route", "NLRTM", "JPYOK", "--via", "nsr", "--format", "json"]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert set(out) == {"origin", "destination", "via", "length_nm", "length_km", "nsr_nm", "passages", "profile", "days"}
-    assert out["via"] == "nsr" and out["nsr_nm"] > 0
+    assert set(out) == {"origin", "destination", "via", "length_nm", "length_km", "nsr_nm", "passages", "nsr_variant",
+                        "profile", "days"}
+    assert out["via"] == "nsr" and out["nsr_nm"] > 0 and out["nsr_variant"] == "coastal"
 
 
 def test_route_with_unknown_port_is_one_line(capsys):
@@ -165,3 +187,19 @@ def test_network_edges_are_geodesic_and_chukchi_is_split_from_canada():
     u, v = net.edge_u[:500], net.edge_v[:500]
     expected = distance_km(net.lat[u], wrap_lon(net.lon[u]), net.lat[v], wrap_lon(net.lon[v]))
     assert np.allclose(net.edge_km[:500], expected, atol=1e-6)
+
+
+def test_voyages_json_lists_at_least_ten_sourced_voyages(capsys):
+    assert main(["voyages", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    keys = {"vessel", "ship_type", "ice_class", "year", "origin", "destination", "departed", "arrived", "days",
+            "distance_nm", "avg_speed_kn", "escorted", "sources"}
+    assert len(rows) >= 10 and all(set(r) == keys and r["sources"] for r in rows)
+    # COSCO's Yong Sheng, the first Chinese container-line voyage, Dalian to Rotterdam in 2013
+    yong = next(r for r in rows if r["vessel"] == "Yong Sheng")
+    assert yong["year"] == 2013 and 30 <= yong["days"] <= 36
+
+
+def test_the_nsr_variant_is_chosen_on_the_command_line(capsys):
+    assert main(["route", "NLRTM", "JPYOK", "--via", "nsr", "--nsr-variant", "high-latitude", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["nsr_variant"] == "high-latitude"

@@ -48,7 +48,7 @@ def test_a_duplicate_meeting_is_rejected(data_copy):
 
 def test_a_row_citing_an_unknown_source_is_rejected(data_copy):
     edit(data_copy / "reactors.csv", "wnisr-2012-03-27", "wnisr-2012-03-28")
-    with pytest.raises(DataError, match=r"reactors\.csv, line 3, column 'source_ids': unknown source id\(s\) wnisr-2012-03-28"):
+    with pytest.raises(DataError, match=r"reactors\.csv, line \d+, column 'source_ids': unknown source id\(s\) wnisr-2012-03-28"):
         run_for().evidence("history")
 
 

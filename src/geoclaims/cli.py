@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import textwrap
 
 from .errors import GeoclaimsError, InputError
 
@@ -75,6 +76,35 @@ def _cmd_meetings(args: argparse.Namespace) -> str:
     return "\n".join(lines)
 
 
+VOYAGE_KEYS = ("vessel", "ship_type", "ice_class", "year", "origin", "destination", "departed", "arrived", "days",
+               "distance_nm", "avg_speed_kn", "escorted", "sources")
+
+
+def _cmd_voyages(args: argparse.Namespace) -> str:
+    from .data import split_ids
+    from .datasets import load_voyages
+    from .scorecard import show_value
+
+    rows = []
+    for _, v in load_voyages().iterrows():
+        row = {k: v[k] for k in VOYAGE_KEYS if k != "sources"}
+        row.update({k: None if v[k] != v[k] else f"{v[k]:%Y-%m-%d}" for k in ("departed", "arrived")})
+        row.update({k: None if v[k] != v[k] else float(v[k]) for k in ("days", "distance_nm", "avg_speed_kn")})
+        row.update(year=int(v["year"]), ice_class=v["ice_class"] or None, sources=split_ids(v["source_ids"]))
+        rows.append(row)
+    if args.format == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2)
+    lines = [f"{'year':<5} {'vessel':<22} {'type':<12} {'from → to':<34} {'days':>5} {'nm':>6} {'kn':>5}"]
+    for r in rows:
+        route = textwrap.shorten(f"{r['origin']} → {r['destination']}", 34, placeholder="…")
+        lines.append(f"{r['year']:<5} {textwrap.shorten(r['vessel'], 22, placeholder='…'):<22} {r['ship_type']:<12} "
+                     f"{route:<34} {show_value(r['days']):>5} {show_value(r['distance_nm']):>6} "
+                     f"{show_value(r['avg_speed_kn']):>5}")
+    lines.append(f"\n{len(rows)} voyages (days: port to port as the sources state them; `--format json` for dates, "
+                 "ice class, escort and sources)")
+    return "\n".join(lines)
+
+
 def _cmd_strait(args: argparse.Namespace) -> str:
     from .geo.straits import strait_width
 
@@ -92,12 +122,13 @@ def _cmd_route(args: argparse.Namespace) -> str:
     from .geo.transit import transit_days
 
     profile = None if args.profile is None else vessel_profile(args.profile)  # checked before routing
-    route = sea_route(args.origin, args.destination, via=args.via)
+    route = sea_route(args.origin, args.destination, via=args.via, nsr_variant=args.nsr_variant)
     days = None if profile is None else transit_days(route, profile)
     if args.format == "json":
         return json.dumps(route.as_dict(args.profile, days), indent=2)
     nsr = f", {route.nsr_nm:,.0f} nm in the NSR water area" if route.nsr_nm > 0 else ""
-    text = (f"{route.origin.label} → {route.destination.label} via {route.via}: {route.length_nm:,.0f} nm "
+    variant = f" ({route.nsr_variant} variant)" if route.nsr_variant else ""
+    text = (f"{route.origin.label} → {route.destination.label} via {route.via}{variant}: {route.length_nm:,.0f} nm "
             f"({route.length_km:,.0f} km){nsr}; passages: {', '.join(route.passages)}")
     return text + (f"\n{args.profile}: {days:.1f} days" if days is not None else "")
 
@@ -177,6 +208,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("table", "json"), default="table", help="output format (default: table)")
     p.set_defaults(func=_cmd_meetings)
 
+    p = sub.add_parser("voyages", help="list documented Northern Sea Route voyages",
+                       description="List documented NSR transits between Europe or western Russia and Asia, with sources.")
+    p.add_argument("--format", choices=("table", "json"), default="table", help="output format (default: table)")
+    p.set_defaults(func=_cmd_voyages)
+
     p = sub.add_parser("strait", help="narrowest width of a strait from GSHHS coastlines",
                        description="Narrowest width of a strait of data/straits.csv, from GSHHS coastlines.")
     p.add_argument("name", metavar="NAME", help="la-perouse or nevelskoy")
@@ -189,6 +225,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("origin", metavar="ORIGIN", help="UN/LOCODE (NLRTM) or port name")
     p.add_argument("destination", metavar="DESTINATION", help="UN/LOCODE (JPYOK) or port name")
     p.add_argument("--via", choices=("nsr", "suez"), required=True, help="corridor: the Northern Sea Route or Suez")
+    p.add_argument("--nsr-variant", choices=("coastal", "high-latitude"), default="coastal",
+                   help="NSR track: coastal (Kara Strait, as distance tables use; default) or high-latitude "
+                        "(round Cape Zhelaniya)")
     p.add_argument("--profile", metavar="NAME", type=_nonempty("--profile"),
                    help="vessel profile for days: design-speed, slow-steaming, extra-slow-steaming, liner-service")
     p.add_argument("--format", choices=("table", "json"), default="table", help="output format (default: table)")

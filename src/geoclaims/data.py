@@ -231,6 +231,10 @@ def load_table(name: str) -> pd.DataFrame:
         _check_dates(frame, base, column, required=True)
     for column in schema.optional_dates:
         _check_dates(frame, base, column, required=False)
+    for column in schema.partial_dates:
+        bad = _first(frame, ~frame[column].str.fullmatch(r"(\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?)?"))
+        if bad is not None:
+            raise DataError(f"{_where(base, bad, column)}: not a date (YYYY, YYYY-MM or YYYY-MM-DD): {frame.at[bad, column]!r}")
     if schema.position:
         points = []
         for i, text in frame[schema.position].items():

@@ -48,6 +48,59 @@ def load_nsr_area_vertices() -> tuple[tuple[float, float], ...]:
     return tuple(zip(frame["lat"].astype(float), frame["lon"].astype(float)))
 
 
+@cached_loader
+def load_nsr_track() -> pd.DataFrame:
+    """``nsr_track.csv``: the NSR track's waypoints (``lat``, ``lon`` parsed from ``position``),
+    with ``order`` a whole number increasing along each variant."""
+    frame = load_table("nsr_track.csv")
+    for variant in ("coastal", "high-latitude"):
+        mine = frame[frame["variant"].isin([variant, "both"])]
+        if mine["order"].duplicated().any():
+            raise DataError(f"nsr_track.csv: two {variant} waypoints share an order number")
+        if len(mine) < 2:
+            raise DataError(f"nsr_track.csv: the {variant} variant needs at least two waypoints")
+    return frame
+
+
+@cached_loader
+def load_voyages() -> pd.DataFrame:
+    """``voyages.csv``: documented NSR transits between Europe or western Russia and Asia, in
+    date order; ``arrived`` is never before ``departed``."""
+    frame = load_table("voyages.csv")
+    backwards = frame["arrived"].notna() & frame["departed"].notna() & (frame["arrived"] < frame["departed"])
+    if backwards.any():
+        i = frame.index[backwards][0]
+        raise DataError(f"voyages.csv, line {i + 2}: arrived is before departed")
+    return frame.sort_values(["year", "departed", "voyage_id"], na_position="last").set_index("voyage_id", drop=False)
+
+
+@cached_loader
+def load_nsr_season() -> pd.DataFrame:
+    """``nsr_season.csv``: the NSR navigation season as each source states it."""
+    return load_table("nsr_season.csv")
+
+
+def published_on(source_ids: str) -> str:
+    """The earliest publication date (``YYYY[-MM[-DD]]``) among a cell's dated sources: when
+    what they support was first on record; ``""`` if none is dated."""
+    from .data import load_sources
+
+    dates = load_sources()["date_published"]
+    found = [d for d in (dates.get(s, "") for s in split_ids(source_ids)) if d]
+    return min(found, key=lambda d: pd.Period(d, freq={0: "Y", 1: "M", 2: "D"}[d.count("-")]).end_time) if found else ""
+
+
+def later_than(source_ids: str, day: pd.Timestamp) -> bool | None:
+    """Whether what a cell's sources support was first published after ``day`` (its earliest
+    dated source; a partial date counts to its last day: "2014" cannot be shown to precede
+    2014-02-06); ``None`` when no source is dated."""
+    published = published_on(source_ids)
+    if not published:
+        return None
+    freq = {0: "Y", 1: "M", 2: "D"}[published.count("-")]
+    return pd.Period(published, freq=freq).end_time.normalize() > day
+
+
 # ---- straits and links ----------------------------------------------------------------------
 
 @cached_loader

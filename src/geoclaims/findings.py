@@ -47,6 +47,8 @@ class Finding:
     rating : one of :data:`RATINGS`, or :data:`NOT_CHECKED`.
     rule : one sentence saying how the rating follows from the numbers.
     sources : ids of ``data/sources.csv`` rows the numbers come from.
+    decided_by : the evidence the rating rests on, in words.
+    later_evidence : evidence published after the article, shown apart, never the basis of the rating.
     figures : paths (relative to the repository) of the figures that show the evidence,
         filled in from the check kind's declaration by :class:`geoclaims.scorecard.Run`.
     """
@@ -61,6 +63,10 @@ class Finding:
     rule: str
     sources: tuple[str, ...] = ()
     figures: tuple[str, ...] = field(default=())
+    #: the evidence that decides the rating, in words (e.g. "routes and speeds published by 2014")
+    decided_by: str = ""
+    #: evidence published after the article, shown apart and never the basis of the rating
+    later_evidence: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.rating not in RATINGS and self.rating != NOT_CHECKED:
@@ -76,4 +82,5 @@ class Finding:
         out = asdict(self)
         out["sources"] = list(self.sources)
         out["figures"] = list(self.figures)
+        out["later_evidence"] = list(self.later_evidence)
         return out

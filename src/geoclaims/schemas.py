@@ -53,6 +53,8 @@ class Schema:
     choices: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: a column of positions as published (degrees-minutes-seconds), parsed into ``lat``/``lon``
     position: str | None = None
+    #: columns of dates known to the day, month or year (``2014``, ``2014-01``, ``2014-01-19``) or empty
+    partial_dates: tuple[str, ...] = ()
 
     @property
     def cites_sources(self) -> bool:
@@ -62,10 +64,13 @@ class Schema:
 #: what a claim is: a fact, a count, a date, a duration, or a forecast or plan (judged as a plan, not an outcome)
 CLAIM_KINDS = ("fact", "count", "date", "duration", "forecast")
 CLAIM_COLUMNS = ("claim_id", "quote", "speaker", "kind", "quantity", "claimed_value", "unit", "family", "check", "params")
-SOURCE_COLUMNS = ("source_id", "files", "supports", "publisher", "title", "url", "date_accessed", "licence")
+SOURCE_COLUMNS = ("source_id", "files", "supports", "publisher", "title", "url", "date_published", "date_accessed",
+                  "licence", "quote")
 
 SCHEMAS: dict[str, Schema] = {
-    "sources.csv": Schema(SOURCE_COLUMNS, key="source_id", nonempty=SOURCE_COLUMNS, dates=("date_accessed",)),
+    "sources.csv": Schema(SOURCE_COLUMNS, key="source_id",
+                          nonempty=tuple(c for c in SOURCE_COLUMNS if c != "date_published"),
+                          dates=("date_accessed",), partial_dates=("date_published",)),
     "claims.csv": Schema(CLAIM_COLUMNS, key="claim_id",
                          nonempty=("quote", "speaker", "kind", "quantity", "claimed_value", "unit", "family", "check"),
                          choices={"kind": CLAIM_KINDS}),
@@ -106,11 +111,28 @@ SCHEMAS: dict[str, Schema] = {
                                             "source_ids"),
                                   numeric={"open_water_kn": POSITIVE, "nsr_kn": POSITIVE, "suez_transit_h": NON_NEGATIVE,
                                            "suez_wait_h": NON_NEGATIVE, "port_days": NON_NEGATIVE}),
-    "reference_distances.csv": Schema(("pair_id", "origin", "destination", "via", "length_nm", "source_ids", "note"),
-                                      key="pair_id", nonempty=("origin", "destination", "via", "length_nm", "source_ids"),
+    "reference_distances.csv": Schema(("pair_id", "origin", "destination", "via", "length_nm", "as_published",
+                                       "source_ids", "note"), key="pair_id",
+                                      nonempty=("origin", "destination", "via", "length_nm", "as_published", "source_ids"),
                                       numeric={"length_nm": POSITIVE}, choices={"via": ("nsr", "suez")}),
     "nsr_area.csv": Schema(("vertex", "position", "source_ids", "note"), key="vertex",
                            nonempty=("position", "source_ids"), position="position"),
+    "nsr_track.csv": Schema(("waypoint_id", "variant", "order", "name", "position", "basis", "source_ids", "note"),
+                            key="waypoint_id", nonempty=("variant", "order", "name", "position", "basis", "source_ids"),
+                            numeric={"order": Range(0, whole=True)}, position="position",
+                            choices={"variant": ("coastal", "high-latitude", "both"), "basis": ("published", "derived")}),
+    "voyages.csv": Schema(("voyage_id", "vessel", "ship_type", "ice_class", "year", "origin", "destination",
+                           "origin_locode", "destination_locode", "departed", "arrived", "days", "distance_nm",
+                           "avg_speed_kn", "escorted", "days_basis", "source_ids", "note"), key="voyage_id",
+                          nonempty=("vessel", "ship_type", "year", "origin", "destination", "escorted", "days_basis",
+                                    "source_ids"),
+                          numeric={"year": Range(1900, 2100, whole=True), "days": POSITIVE, "distance_nm": POSITIVE,
+                                   "avg_speed_kn": POSITIVE},
+                          optional_dates=("departed", "arrived"),
+                          choices={"ship_type": ("container", "bulk", "lng", "multipurpose", "tanker", "general-cargo"),
+                                   "escorted": ("yes", "no", "partly", "unknown"),
+                                   "days_basis": ("stated", "dates", "unknown")}),
+    "nsr_season.csv": Schema(("source_ids", "opens", "closes", "note"), nonempty=("source_ids", "opens", "closes")),
     "matrix_ports.csv": Schema(("locode", "region", "source_ids"), key="locode", nonempty=("region", "source_ids"),
                                choices={"region": ("europe", "far-east")}),
 }

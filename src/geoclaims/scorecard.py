@@ -25,8 +25,8 @@ from .findings import NOT_CHECKED, Finding
 from .registry import Claim, get_claim, load_claims, select_claims
 
 FORMATS = ("table", "json", "csv", "markdown")
-JSON_KEYS = ("claim_id", "quote", "claimed_value", "unit", "measured", "low", "high",
-             "rating", "rule", "sources", "figures")
+JSON_KEYS = ("claim_id", "quote", "speaker", "kind", "claimed_value", "unit", "measured", "low", "high",
+             "rating", "rule", "decided_by", "later_evidence", "sources", "figures")
 
 
 def figure_path(name: str, article: str = DEFAULT_ARTICLE, fmt: str = "png") -> str:
@@ -111,7 +111,8 @@ def scorecard_frame(findings: Sequence[Finding], article: str | None = None) -> 
     rows = []
     for f in findings:
         row = f.as_dict()
-        row["quote"] = get_claim(f.claim_id, article).quote
+        claim = get_claim(f.claim_id, article)
+        row.update(quote=claim.quote, speaker=claim.speaker, kind=claim.kind)
         rows.append({k: row[k] for k in JSON_KEYS})
     return pd.DataFrame(rows, columns=list(JSON_KEYS))
 
@@ -141,7 +142,7 @@ def format_scorecard(findings: Sequence[Finding], fmt: str = "table", article: s
         return json.dumps(scorecard_frame(findings, article).to_dict(orient="records"), ensure_ascii=False, indent=2)
     if fmt == "csv":
         frame = scorecard_frame(findings, article)
-        for col in ("sources", "figures"):
+        for col in ("sources", "figures", "later_evidence"):
             frame[col] = frame[col].map("; ".join)
         return frame.to_csv(index=False, lineterminator="\n").rstrip("\n")
     if fmt == "markdown":
@@ -159,5 +160,8 @@ def format_scorecard(findings: Sequence[Finding], fmt: str = "table", article: s
         numbers = f"claimed {show_value(f.claimed_value)} {f.unit}"
         if f.checked:
             numbers += f"; measured {show_value(f.measured)}; evidence {show_range(f.low, f.high)}"
-        lines += wrap.wrap(numbers) + wrap.wrap(f.rule) + [""]
+        lines += wrap.wrap(numbers) + wrap.wrap(f.rule)
+        lines += wrap.wrap(f"Decided by: {f.decided_by}") if f.decided_by else []
+        lines += [line for later in f.later_evidence for line in wrap.wrap(f"Later evidence (not used): {later}")]
+        lines.append("")
     return "\n".join(lines + textwrap.wrap(summary(findings), width=width))

@@ -52,34 +52,50 @@ def plot_strait_map(ax, strait: pd.Series, land: list, width, capes: pd.DataFram
     return ax
 
 
-def polar_axes(fig: Figure, south: float):
-    """A north polar stereographic GeoAxes on ``fig``, square, reaching ``south`` (°N)."""
-    proj = ccrs.NorthPolarStereo(central_longitude=90)
+def routes_axes(fig: Figure, lats, lons):
+    """A GeoAxes on ``fig``, north up, centred on the points' middle meridian (Lambert azimuthal
+    equal-area, so areas such as the NSR water area keep their size), framing the points."""
+    import numpy as np
+
+    lons = np.asarray(lons, dtype=float)
+    centre = float(np.degrees(np.angle(np.mean(np.exp(1j * np.radians(lons))))))
+    proj = ccrs.LambertAzimuthalEqualArea(central_longitude=centre, central_latitude=50)
     ax = fig.add_subplot(projection=proj)
-    # square limits (set_extent degenerates here)
-    radius = abs(proj.transform_point(90.0, south, PLATE)[1])
-    ax.set_xlim(-radius, radius)
-    ax.set_ylim(-radius, radius)
+    xy = proj.transform_points(PLATE, lons, np.asarray(lats, dtype=float))[:, :2]
+    pad = 0.06 * (xy.max(axis=0) - xy.min(axis=0))
+    ax.set_xlim(xy[:, 0].min() - pad[0], xy[:, 0].max() + pad[0])
+    ax.set_ylim(xy[:, 1].min() - pad[1], xy[:, 1].max() + pad[1])
     return ax
 
 
-def plot_polar_routes(ax, routes: dict, nsr_area, land: list):
-    """Both corridors' routes on ``ax`` (from :func:`polar_axes`), the NSR water area shaded
-    (``nsr_area``: a polygon in longitudes [0, 360), as :mod:`geoclaims.geo.routes` keeps it)."""
-    ax.add_geometries(land, crs=PLATE, facecolor="#e8e4d8", edgecolor="0.4", linewidth=0.3)
-    # the area is stored in [0, 360) longitudes; a 180°-centred plate carrée keeps it in one piece
+def plot_routes_map(ax, routes: dict, nsr_area, land: list, passages: dict):
+    """Both corridors' routes on ``ax`` (from :func:`routes_axes`): land, the NSR water area
+    (``nsr_area``: a polygon in longitudes [0, 360), as :mod:`geoclaims.geo.routes` keeps it)
+    shaded and labelled, the passages (name -> (lat, lon)) marked, the ports labelled on a halo."""
+    import matplotlib.patheffects as pe
+
+    halo = [pe.withStroke(linewidth=3, foreground="white")]
+    ax.add_geometries(land, crs=PLATE, facecolor="#e8e4d8", edgecolor="0.45", linewidth=0.3)
     shifted = shapely.affinity.translate(nsr_area, xoff=-180.0)
-    ax.add_geometries([shifted], crs=ccrs.PlateCarree(central_longitude=180), facecolor="C0", alpha=0.15,
-                      edgecolor="C0", linewidth=0.8)
+    ax.add_geometries([shifted], crs=ccrs.PlateCarree(central_longitude=180), facecolor="C0", alpha=0.22,
+                      edgecolor="C0", linewidth=1.0, hatch="///")
+    centroid = nsr_area.representative_point()
+    ax.text(centroid.x - 360 if centroid.x > 180 else centroid.x, centroid.y + 4, "NSR water area", color="C0",
+            fontsize=9, fontweight="bold", ha="center", transform=PLATE, path_effects=halo)
     colours = {"nsr": "C0", "suez": "C1"}
     for via, route in routes.items():
-        ax.plot(route.lons, route.lats, color=colours[via], lw=1.8, transform=ccrs.Geodetic(),
-                label=f"via {via.upper()}: {route.length_nm:,.0f} nm")
+        variant = f", {route.nsr_variant}" if route.nsr_variant else ""
+        ax.plot(route.lons, route.lats, color=colours[via], lw=2, transform=ccrs.Geodetic(),
+                label=f"via {via.upper()}{variant}: {route.length_nm:,.0f} nm")
+    for name, (lat, lon) in passages.items():
+        ax.plot(lon, lat, "s", color="0.2", ms=4, transform=PLATE)
+        ax.text(lon, lat, f"  {name}", fontsize=8, va="center", transform=PLATE, path_effects=halo)
     first = next(iter(routes.values()))
     for port in (first.origin, first.destination):
-        ax.plot(port.lon, port.lat, "ko", ms=4, transform=PLATE)
-        ax.text(port.lon, port.lat - 3, port.name, fontsize=8, ha="center", va="top", transform=PLATE)
+        ax.plot(port.lon, port.lat, "ko", ms=5, transform=PLATE)
+        ax.text(port.lon, port.lat, f"{port.name}  ", fontsize=9, fontweight="bold", ha="right", va="bottom",
+                transform=PLATE, path_effects=halo)
     ax.gridlines(linewidth=0.3, color="0.5", alpha=0.5)
     ax.legend(loc="lower left", fontsize=8)
-    ax.set_title(f"{first.origin.name}–{first.destination.name}: Northern Sea Route (NSR water area shaded) and Suez")
+    ax.set_title(f"{first.origin.name}–{first.destination.name} by the Northern Sea Route and via Suez")
     return ax

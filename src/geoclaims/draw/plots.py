@@ -108,42 +108,83 @@ def plot_fixed_links(links: pd.DataFrame, claimed_km: float, width_km: float, ax
     return ax
 
 
-def plot_days_vs_speed(curves: pd.DataFrame, points: pd.DataFrame, claims: dict, title: str, ax: Axes) -> Axes:
-    """Days against open-water speed for each corridor (``curves``: via, label, speed_kn,
-    days), each vessel profile's days as points (``points``: via, profile, speed_kn, days),
-    and the claimed days (``claims``: via -> days) as dashed lines."""
+def plot_days_vs_speed(curves: pd.DataFrame, points: pd.DataFrame, claims: dict, title: str, ax: Axes,
+                       observed: pd.DataFrame | None = None) -> Axes:
+    """Days against open-water speed for each corridor (``curves``: via, label, speed_kn, days),
+    each vessel profile's days as labelled points (``points``: via, profile, speed_kn, days), the
+    claimed days (``claims``: via -> days) as dashed lines, and documented voyages (``observed``:
+    label, implied_kn, days, later) as open markers: filled grey if known by the article, hollow
+    if later."""
     colours = {"nsr": "C0", "suez": "C1"}
     for via, curve in curves.groupby("via", sort=False):
         ax.plot(curve["speed_kn"], curve["days"], color=colours[via], label=curve["label"].iloc[0])
-        for _, p in points[points["via"] == via].iterrows():
-            ax.plot(p["speed_kn"], p["days"], "o", color=colours[via], ms=4)
-            if via == "nsr":
-                ax.annotate(p["profile"], (p["speed_kn"], p["days"]), xytext=(3, -10),
-                            textcoords="offset points", fontsize=7, color="0.3")
-    right = float(curves["speed_kn"].max())
+    for _, p in points.iterrows():
+        ax.plot(p["speed_kn"], p["days"], "o", color=colours[p["via"]], ms=5, zorder=3)
+    for profile, group in points.groupby("profile", sort=False):  # one label per profile, above its Suez point
+        top = group.loc[group["days"].idxmax()]
+        ax.annotate(profile, (top["speed_kn"], top["days"]), xytext=(4, 6), textcoords="offset points",
+                    ha="left", fontsize=7.5, color="0.25")
+    if observed is not None and len(observed):
+        for later, group in observed.groupby("later"):
+            ax.plot(group["implied_kn"], group["days"], "D", ms=5, mec="0.3", mfc="none" if later else "0.6",
+                    ls="none", label="documented voyages, later" if later else "documented voyages by the article")
+        for i, (_, v) in enumerate(observed.sort_values("days").iterrows()):
+            ax.annotate(v["label"], (v["implied_kn"], v["days"]), xytext=(6, -3 + (i % 2) * 6),
+                        textcoords="offset points", fontsize=6.5, color="0.3")
+    left = float(curves["speed_kn"].min())
     for via, days in claims.items():
         ax.axhline(days, color=colours[via], ls="--", lw=1)
-        ax.annotate(f"claim: {days:g} days via {via.upper()}", (right, days), xytext=(-2, 3), textcoords="offset points",
-                    ha="right", fontsize=8, color=colours[via])
-    ax.set_xlabel("open-water speed, knots (points: vessel profiles, with NSR ice speed and port time)")
+        ax.annotate(f"claim: {days:g} days via {via.upper()}", (left, days), xytext=(2, 3), textcoords="offset points",
+                    ha="left", fontsize=8, color=colours[via])
+    ax.set_xlabel("open-water speed, knots (voyages: their own route's length over their days)")
     ax.set_ylabel("days")
     ax.set_title(title)
-    ax.legend(loc="upper right", fontsize=8)
+    ax.legend(loc="upper right", fontsize=7.5)
     ax.set_ylim(0, None)
     return ax
 
 
-def plot_port_matrix(matrix: pd.DataFrame, ax: Axes) -> Axes:
-    """Heatmap of days saved by the NSR over Suez (positive: NSR faster) per port pair."""
+def plot_port_matrix(matrix: pd.DataFrame, names: dict, ax: Axes) -> Axes:
+    """Heatmap of days saved by the NSR over Suez (positive: NSR faster) per port pair, ports
+    named (``names``: UN/LOCODE -> name), whole days in the cells."""
     table = matrix.pivot(index="origin", columns="destination", values="days_saved")
     table = table.loc[matrix["origin"].unique(), matrix["destination"].unique()]
-    limit = np.nanmax(np.abs(table.to_numpy()))
-    im = ax.imshow(table.to_numpy(), cmap="RdBu", vmin=-limit, vmax=limit, aspect="auto")
-    ax.set_xticks(range(table.shape[1]), table.columns, rotation=90, fontsize=7)
-    ax.set_yticks(range(table.shape[0]), table.index, fontsize=7)
-    for (i, j), value in np.ndenumerate(table.to_numpy()):
-        ax.text(j, i, f"{value:.0f}", ha="center", va="center", fontsize=5, color="k")
-    ax.figure.colorbar(im, ax=ax, label="days saved by the NSR (negative: Suez faster)")
+    values = table.to_numpy()
+    limit = np.nanmax(np.abs(values))
+    im = ax.imshow(values, cmap="RdBu", vmin=-limit, vmax=limit, aspect="auto")
+    ax.set_xticks(range(table.shape[1]), [f"{names[c]} ({c})" for c in table.columns], rotation=90, fontsize=7.5)
+    ax.set_yticks(range(table.shape[0]), [f"{names[c]} ({c})" for c in table.index], fontsize=7.5)
+    for (i, j), value in np.ndenumerate(values):
+        if value == value:
+            whole = int(round(value)) or 0  # never "-0"
+            ax.text(j, i, f"{whole:d}", ha="center", va="center", fontsize=6.5,
+                    color="white" if abs(value) > 0.6 * limit else "k")
+    ax.figure.colorbar(im, ax=ax, label="days saved by the NSR (negative: Suez is faster)", shrink=0.8)
+    ax.set_xlabel("Far East")
+    ax.set_ylabel("Europe")
     ax.grid(False)
-    ax.set_title(f"NSR vs Suez, days saved ({matrix['profile'].iloc[0]} profile)")
+    ax.set_title(f"NSR against Suez: days saved, {matrix['profile'].iloc[0]} profile")
+    return ax
+
+
+def plot_reference_deviations(deviations: pd.DataFrame, ax: Axes) -> Axes:
+    """Each published distance's deviation (``deviations``: pair_id, via, origin, destination,
+    length_nm, geoclaims_nm, deviation) as a horizontal bar, NSR and Suez apart, the mean
+    absolute deviation of each marked."""
+    colours = {"nsr": "C0", "suez": "C1"}
+    d = deviations.sort_values(["via", "deviation"]).reset_index(drop=True)
+    y = np.arange(len(d))
+    ax.barh(y, d["deviation"] * 100, color=[colours[v] for v in d["via"]])
+    labels = [f"{o}–{t} ({s}, {n:,.0f} nm)" for o, t, s, n in
+              zip(d["origin"], d["destination"], d["source_ids"].str.split(";").str[0], d["length_nm"])]
+    ax.set_yticks(y, labels, fontsize=6.5)
+    ax.axvline(0, color="k", lw=0.8)
+    for via, group in d.groupby("via"):
+        mad = group["deviation"].abs().mean() * 100
+        ax.plot([], [], color=colours[via], lw=6, label=f"via {via.upper()}: mean |deviation| {mad:.1f}%, "
+                                                          f"median {group['deviation'].median() * 100:+.1f}%")
+    ax.set_xlabel("geoclaims' length against the published figure, % (positive: ours is longer)")
+    ax.set_title("Route lengths against published distance tables")
+    ax.legend(loc="lower right", fontsize=8)
+    ax.grid(axis="y", visible=False)
     return ax

@@ -1,137 +1,79 @@
 """The route family: voyage days by the NSR or via Suez, and their ratio.
 
-Evidence: for every port pair an article's claims name (and the context pairs of
-:data:`CONTEXT_PAIRS`), the routes along both corridors (:func:`~geoclaims.geo.routes.sea_route`)
-and the days of every vessel profile of ``data/vessel_profiles.csv`` under the one transit
-model (:mod:`geoclaims.geo.transit`). A claim's range is the spread of days across the
-profiles; "measured" is :data:`REFERENCE_PROFILE`, the way container lines sailed Asia–Europe
-in 2014. The days-vs-speed curves and the port matrix are drawn from the same model.
+Evidence: :mod:`.route_evidence`. A claim's range is the spread of days across the vessel
+profiles (speeds published by 2014) on geoclaims' route for the pair; "measured" is
+:data:`~.route_evidence.REFERENCE_PROFILE`. Documented voyages and the navigation season are
+reported beside the verdict; those published after the article are later evidence, shown apart.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cached_property
-
-import numpy as np
-import pandas as pd
-
-from ..data import merge_ids
-from ..datasets import load_matrix_ports, load_reference_distances, load_vessel_profiles, vessel_profile
 from ..findings import Finding
-from ..geo.matrix import port_matrix
-from ..geo.routes import Route, sea_route
-from ..geo.transit import VesselProfile, implied_speed_kn, transit_days
+from ..geo.transit import implied_speed_kn
 from ..rating import rate
 from .base import Check, Family, FigureSpec
+from .route_evidence import CORRIDORS, REFERENCE_PROFILE, RouteEvidence, evidence
 
-#: pairs shown beside the claimed ones in notebook 01 (how the claims fare for other ports)
-CONTEXT_PAIRS = (("DEHAM", "JPYOK"), ("RUMMK", "JPYOK"), ("NLRTM", "CNSHA"), ("NLRTM", "KRPUS"))
-REFERENCE_PROFILE = "slow-steaming"
 #: a claim this far outside the profiles' range (a fraction of the nearer end) is "mostly-accurate":
 #: about what port calls, a canal queue or a weather detour add to an Asia–Europe voyage
 NEAR = 0.10
-CORRIDORS = ("nsr", "suez")
-#: open-water speeds of the days-vs-speed curves, knots
-CURVE_SPEEDS_KN = np.linspace(8, 26, 200)
-
-
-@dataclass(frozen=True)
-class RouteEvidence:
-    """Routes for every pair along both corridors, and days for every profile."""
-
-    pairs: tuple[tuple[str, str], ...]  # claimed pairs first, then context pairs
-    routes: dict  # (origin, destination, via) -> Route
-    profiles: tuple[VesselProfile, ...]
-    profile_sources: tuple[str, ...]
-    claimed_days: dict  # (origin, destination, via) -> claimed days, from the article's claims
-
-    def route(self, via: str, pair: tuple[str, str]) -> Route:
-        return self.routes[(*pair, via)]
-
-    @cached_property
-    def days(self) -> pd.DataFrame:
-        """origin, destination, via, profile, length_nm, nsr_nm, days: one row per route × profile."""
-        rows = [{"origin": o, "destination": d, "via": via, "profile": p.name, "length_nm": r.length_nm,
-                 "nsr_nm": r.nsr_nm, "days": transit_days(r, p)}
-                for (o, d, via), r in self.routes.items() for p in self.profiles]
-        return pd.DataFrame(rows)
-
-    def days_for(self, via: str, pair: tuple[str, str]) -> pd.Series:
-        """Days by profile name for one route."""
-        d = self.days
-        d = d[(d["origin"] == pair[0]) & (d["destination"] == pair[1]) & (d["via"] == via)]
-        return d.set_index("profile")["days"]
-
-    @property
-    def headline(self) -> tuple[str, str]:
-        """The pair the figures show: the first one the claims name."""
-        return self.pairs[0]
-
-    @cached_property
-    def speed_curves(self) -> pd.DataFrame:
-        """Days against open-water speed for the headline pair, the reference profile's NSR
-        speed (capped by the open-water speed), canal hours and port days kept."""
-        base = vessel_profile(REFERENCE_PROFILE)
-        rows = []
-        for via in CORRIDORS:
-            route = self.route(via, self.headline)
-            label = f"via {via.upper()} ({route.length_nm:,.0f} nm)"
-            rows += [{"via": via, "label": label, "speed_kn": s, "days": transit_days(route, base.at_speed(float(s)))}
-                     for s in CURVE_SPEEDS_KN]
-        return pd.DataFrame(rows)
-
-    @cached_property
-    def speed_points(self) -> pd.DataFrame:
-        """Each profile's days for the headline pair, at its open-water speed."""
-        d = self.days[(self.days["origin"] == self.headline[0]) & (self.days["destination"] == self.headline[1])]
-        speeds = {p.name: p.open_water_kn for p in self.profiles}
-        return d.assign(speed_kn=d["profile"].map(speeds))[["via", "profile", "speed_kn", "days"]]
-
-    @cached_property
-    def matrix(self) -> pd.DataFrame:
-        """The port matrix of ``data/matrix_ports.csv`` for the reference profile."""
-        ports = load_matrix_ports()
-        return port_matrix(list(ports.loc[ports["region"] == "europe", "locode"]),
-                           list(ports.loc[ports["region"] == "far-east", "locode"]), vessel_profile(REFERENCE_PROFILE))
-
-
-def evidence(article, claims) -> RouteEvidence:
-    """Route every pair the claims name, and the context pairs, along both corridors."""
-    pairs: list[tuple[str, str]] = []
-    claimed: dict = {}
-    for c in claims:
-        pair = (c.param("origin"), c.param("destination"))
-        if pair not in pairs:
-            pairs.append(pair)
-        if c.check == "transit-days":
-            claimed[(*pair, c.param("via"))] = c.value
-    pairs += [p for p in CONTEXT_PAIRS if p not in pairs]
-    routes = {(*pair, via): sea_route(*pair, via=via) for pair in pairs for via in CORRIDORS}
-    table = load_vessel_profiles()
-    profiles = tuple(vessel_profile(name) for name in table.index)
-    return RouteEvidence(tuple(pairs), routes, profiles, merge_ids("searoute-marnet", *table["source_ids"]), claimed)
+DECIDED_BY = ("geoclaims' route for the pair and the vessel speeds published by 2014 (vessel_profiles.csv); "
+              "documented voyages and the season are context")
 
 
 def _pair(claim) -> tuple[str, str]:
     return claim.param("origin"), claim.param("destination")
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{'no' if n == 0 else n} {noun}{'' if n == 1 else 's'}"
+
+
+def _a(word: str) -> str:
+    return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"
+
+
+def _voyage_line(v) -> str:
+    days = f"{v['days']:g} days" if v["days"] == v["days"] else "days not published"
+    speed = f", {v['implied_kn']:.1f} kn over geoclaims' route" if v["implied_kn"] == v["implied_kn"] else ""
+    return f"{v['vessel']} ({v['ship_type']}, {int(v['year'])}) {v['origin']}–{v['destination']}: {days}{speed}"
+
+
+def _context(ev: RouteEvidence, via: str) -> tuple[str, tuple[str, ...]]:
+    """Sentences on the voyages and the season known by the article, and the later evidence."""
+    if via != "nsr":
+        return "", ()
+    v = ev.voyages
+    then, later = v[~v["later"]], v[v["later"]]
+    timed = then[then["days"].notna()]
+    season = ev.season[~ev.season["later"]]
+    text = (f" By the article's date {len(then)} NSR voyages between Europe or western Russia and Asia were "
+            f"documented, {len(timed)} with a duration: {timed['days'].min():g}–{timed['days'].max():g} days "
+            f"(fastest: {_voyage_line(timed.loc[timed['days'].idxmin()])}); "
+            f"{_count(then['ship_type'].eq('container').sum(), 'container ship')} among them. "
+            f"The season, as published by then: {'; '.join(sorted(set(season['opens'] + ' to ' + season['closes'])))}."
+            if len(timed) else "")
+    return text, tuple(_voyage_line(r) for _, r in later[later["days"].notna()].iterrows())
+
+
 def transit_days_check(claim, ev: RouteEvidence) -> Finding:
-    """Can a ship make the voyage in the claimed days? Accurate inside the profiles' range of
-    days; mostly-accurate within :data:`NEAR` of it; inaccurate beyond."""
+    """Can a ship make the voyage in the claimed days? Rated against the profiles' range of days
+    with :data:`NEAR`."""
     via, pair = claim.param("via"), _pair(claim)
     days, route = ev.days_for(via, pair), ev.route(via, pair)
     claimed = claim.value
     low, high = float(days.min()), float(days.max())
     speed = implied_speed_kn(route, claimed)
     per_profile = ", ".join(f"{p} {d:.1f}" for p, d in days.items())
-    nsr_part = f" ({route.nsr_nm:,.0f} nm in the NSR water area)" if route.nsr_nm > 0 else ""
+    nsr_part = (f" ({route.nsr_nm:,.0f} nm in the NSR water area, {route.nsr_variant} variant)"
+                if route.nsr_nm > 0 else "")
+    context, later = _context(ev, via)
     rule = (f"{route.origin.name}–{route.destination.name} via {via.upper()} is {route.length_nm:,.0f} nm{nsr_part}; "
             f"days by profile: {per_profile}. {claimed:g} days means {speed:.1f} kn on average without stops. "
-            f"Accurate inside the profiles' range; mostly-accurate within {NEAR:.0%} of it; inaccurate beyond.")
+            f"Accurate inside the profiles' range; mostly-accurate within {NEAR:.0%} of it.{context}")
     return Finding(claim.claim_id, claimed, claim.unit, round(float(days[REFERENCE_PROFILE]), 2), round(low, 2),
-                   round(high, 2), rate(claimed, low, high, near=NEAR), rule, ev.profile_sources)
+                   round(high, 2), rate(claimed, low, high, near=NEAR), rule, ev.profile_sources,
+                   decided_by=DECIDED_BY, later_evidence=later)
 
 
 def time_ratio_check(claim, ev: RouteEvidence) -> Finding:
@@ -160,10 +102,10 @@ def time_ratio_check(claim, ev: RouteEvidence) -> Finding:
     rating = rate(claimed, low, high, near=NEAR, misleading=parts_ok)
     rule = (f"The NSR route is {distance:.2f} of the Suez distance; for the same ship the time ratio is "
             f"{low:.2f}–{high:.2f} ({REFERENCE_PROFILE}: {ratios[REFERENCE_PROFILE]:.2f}). A ratio of {claimed:g} "
-            f"needs a {nsr.idxmin()} NSR voyage set against a {suez.idxmax()} Suez voyage. Accurate within the "
+            f"needs {_a(nsr.idxmin())} NSR voyage set against {_a(suez.idxmax())} Suez voyage. Accurate within the "
             f"same-profile range; misleading when only mismatched assumptions reach it.")
     return Finding(claim.claim_id, claimed, claim.unit, round(float(ratios[REFERENCE_PROFILE]), 3), round(low, 3),
-                   round(high, 3), rating, rule, ev.profile_sources)
+                   round(high, 3), rating, rule, ev.profile_sources, decided_by=DECIDED_BY)
 
 
 # ---- figures ------------------------------------------------------------------------------------
@@ -171,11 +113,25 @@ def time_ratio_check(claim, ev: RouteEvidence) -> Finding:
 def _polar_routes_map(fig, ev: RouteEvidence) -> None:
     from ..draw import maps
     from ..geo.coastline import land_polygons
+    from ..geo.network import load_network
     from ..geo.routes import _nsr_area_lon360
 
     routes = {via: ev.route(via, ev.headline) for via in CORRIDORS}
-    south = min(float(r.lats.min()) for r in routes.values()) - 3.0
-    maps.plot_polar_routes(maps.polar_axes(fig, south), routes, _nsr_area_lon360(), land_polygons("h"))
+    net = load_network()
+    passages = {}
+    for tag, label in (("suez", "Suez"), ("babalmandab", "Bab-el-Mandeb"), ("malacca", "Malacca"), ("bering", "Bering")):
+        edges = net.edge_passage == tag
+        passages[label] = (float(net.lat[net.edge_u[edges]].mean()),
+                           float(((net.lon[net.edge_u[edges]] + 180) % 360 - 180).mean()))
+    from ..datasets import load_nsr_track
+
+    track = load_nsr_track()
+    vilkitsky = track[track["name"].str.startswith("Vilkitsky")].iloc[0]
+    passages["Vilkitsky"] = (float(vilkitsky["lat"]), float(vilkitsky["lon"]))
+    lats = [float(x) for r in routes.values() for x in r.lats]
+    lons = [float(x) for r in routes.values() for x in r.lons]
+    ax = maps.routes_axes(fig, lats, lons)
+    maps.plot_routes_map(ax, routes, _nsr_area_lon360(), land_polygons("h", north_of=-5.0), passages)
 
 
 def _days_vs_speed(fig, ev: RouteEvidence) -> None:
@@ -183,14 +139,25 @@ def _days_vs_speed(fig, ev: RouteEvidence) -> None:
 
     o, d = (ev.route("nsr", ev.headline).origin, ev.route("nsr", ev.headline).destination)
     claims = {via: days for (a, b, via), days in ev.claimed_days.items() if (a, b) == ev.headline}
+    v = ev.voyages.dropna(subset=["days", "implied_kn"])
+    observed = v.assign(label=[f"{n} ({int(y)})" for n, y in zip(v["vessel"], v["year"])])[["label", "implied_kn", "days", "later"]]
     plots.plot_days_vs_speed(ev.speed_curves, ev.speed_points, claims, f"Days against speed, {o.name}–{d.name}",
-                             fig.subplots())
+                             fig.subplots(), observed=observed)
 
 
 def _port_matrix(fig, ev: RouteEvidence) -> None:
     from ..draw import plots
+    from ..geo.routes import find_port
 
-    plots.plot_port_matrix(ev.matrix, fig.subplots())
+    m = ev.matrix
+    names = {c: find_port(c).name for c in set(m["origin"]) | set(m["destination"])}
+    plots.plot_port_matrix(m, names, fig.subplots())
+
+
+def _reference_distances(fig, ev: RouteEvidence) -> None:
+    from ..draw import plots
+
+    plots.plot_reference_deviations(ev.deviations, fig.subplots())
 
 
 FAMILY = Family(
@@ -198,24 +165,21 @@ FAMILY = Family(
     title="Sea routes: days and distances by the Northern Sea Route and via Suez",
     evidence=evidence,
     checks={
-        "transit-days": Check(transit_days_check, "number", ("origin", "destination", "via"),
-                              ("origin", "destination", "via"), ("polar-routes-map", "days-vs-speed")),
-        "time-ratio": Check(time_ratio_check, "number", ("origin", "destination", "nsr_claim", "suez_claim"),
+        "transit-days": Check(transit_days_check, "number", ("origin", "destination", "via", "nsr_variant"),
+                              ("origin", "destination", "via"),
+                              ("polar-routes-map", "days-vs-speed", "reference-distances")),
+        "time-ratio": Check(time_ratio_check, "number",
+                            ("origin", "destination", "nsr_claim", "suez_claim", "nsr_variant"),
                             ("origin", "destination"), ("days-vs-speed", "port-matrix")),
     },
     notebook="01-polar-route",
     figures={
-        "polar-routes-map": FigureSpec(_polar_routes_map, "Both corridors on a polar map, the NSR water area shaded",
-                                       (8, 8.5)),
-        "days-vs-speed": FigureSpec(_days_vs_speed, "Days against speed under the transit model, profiles marked"),
-        "port-matrix": FigureSpec(_port_matrix, "Days saved by the NSR for 20 European × 20 Far East ports", (9, 8)),
+        "polar-routes-map": FigureSpec(_polar_routes_map, "Both corridors, north up, the NSR water area shaded",
+                                       (9, 7.5)),
+        "days-vs-speed": FigureSpec(_days_vs_speed, "Days against speed under the transit model, with observed voyages",
+                                    (9, 5.5)),
+        "port-matrix": FigureSpec(_port_matrix, "Days saved by the NSR for 20 European × 20 Far East ports", (11, 9.5)),
+        "reference-distances": FigureSpec(_reference_distances, "geoclaims' route lengths against published distances",
+                                          (9, 8)),
     },
 )
-
-
-def reference_deviations() -> pd.DataFrame:
-    """Every published distance of ``reference_distances.csv`` beside geoclaims' length for
-    the same pair and corridor: ``deviation`` = ours / published − 1."""
-    ref = load_reference_distances()
-    ours = [sea_route(o, d, via=v).length_nm for o, d, v in zip(ref["origin"], ref["destination"], ref["via"])]
-    return ref.assign(geoclaims_nm=ours, deviation=np.array(ours) / ref["length_nm"].to_numpy() - 1)

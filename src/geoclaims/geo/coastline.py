@@ -168,3 +168,22 @@ def land_polygons(resolution: str = "h", min_area_km2: float = 2000.0, north_of:
         poly = shapely.make_valid(shapely.Polygon(pts))
         out.append(shapely.orient_polygons(shapely.simplify(poly, tolerance_deg)))
     return out
+
+
+def on_land(lats, lons, resolution: str = "f") -> np.ndarray:
+    """For each point (lat, lon), whether a GSHHS land polygon (level 1) covers it (its coast
+    included). Points east and west of the antimeridian are tested apart."""
+    lats, lons = np.atleast_1d(np.asarray(lats, dtype=float)), np.atleast_1d(np.asarray(lons, dtype=float))
+    check_lat_lon(lats, lons)
+    out = np.zeros(lats.shape, dtype=bool)
+    for half in (lons >= 0, lons < 0):
+        if not half.any():
+            continue
+        la, lo = lats[half], lons[half]
+        hit = np.zeros(la.shape, dtype=bool)
+        for _, pts in land_rows(resolution, la.min(), la.max(), lo.min(), lo.max()):
+            poly = _as_polygon(pts)
+            shapely.prepare(poly)
+            hit |= shapely.intersects_xy(poly, lo, la)
+        out[half] = hit
+    return out

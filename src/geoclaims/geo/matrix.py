@@ -19,7 +19,7 @@ from scipy.sparse.csgraph import dijkstra
 from ..data import cached_loader
 from ..progress import report
 from .geodesy import inverse
-from .network import CORRIDOR_REQUIRED, CORRIDORS, load_network
+from .network import CORRIDOR_REQUIRED, CORRIDORS, corridor_key, load_network
 from .routes import _lon360, _nsr_area_lon360, check_access, find_port
 from .transit import VesselProfile, transit_days_for
 from .units import km_to_nm
@@ -66,7 +66,8 @@ def _path_sums(pred: np.ndarray, targets: np.ndarray, edge_ids: csr_matrix, valu
     return sums.reshape(k, len(targets), values.shape[1])
 
 
-def port_matrix(origins: list[str], destinations: list[str], profile: VesselProfile | str = "slow-steaming") -> pd.DataFrame:
+def port_matrix(origins: list[str], destinations: list[str], profile: VesselProfile | str = "slow-steaming",
+                nsr_variant: str = "coastal") -> pd.DataFrame:
     """NSR and Suez lengths (nm) and days for every origin × destination (see the module
     docstring); columns ``origin, destination, nsr_nm, nsr_days, suez_nm, suez_days,
     saving_nm, days_saved, profile``. Progress goes to a terminal."""
@@ -89,13 +90,14 @@ def port_matrix(origins: list[str], destinations: list[str], profile: VesselProf
                           "destination": np.tile([p.locode for p in b_ports], len(a_ports))})
     edge_ids = net.edge_matrix(np.arange(1, len(net.edge_u) + 1, dtype=float))
     for via in CORRIDORS:
+        key = corridor_key(via, nsr_variant)
         report(f"port matrix: {via}: shortest paths from {len(a_ports)} origins to {len(b_ports)} destinations")
-        src = net.nearest_nodes(a_lat, a_lon, via)
-        dst = net.nearest_nodes(b_lat, b_lon, via)
+        src = net.nearest_nodes(a_lat, a_lon, key)
+        dst = net.nearest_nodes(b_lat, b_lon, key)
         for port, node in [*zip(a_ports, src), *zip(b_ports, dst)]:
             check_access(port, net.lat[node], net.lon[node])
         unique_src, source_of = np.unique(src, return_inverse=True)
-        dist, pred = dijkstra(net.corridor_graph(via), directed=False, indices=unique_src, return_predecessors=True)
+        dist, pred = dijkstra(net.corridor_graph(key), directed=False, indices=unique_src, return_predecessors=True)
         channels = np.column_stack([_edge_nsr_km(), net.edge_passage == CORRIDOR_REQUIRED[via]])
         sums = _path_sums(pred, dst, edge_ids, channels)
         nsr_km, passes = sums[..., 0], sums[..., 1] > 0.5

@@ -34,11 +34,14 @@ from ..data import cached_loader
 from ..errors import InputError
 from .geodesy import inverse
 
+#: the NSR track's own passage tags (:mod:`.nsr_track`): legs of one variant, and legs both share
+NSR_TAGS = {"coastal": "nsr-coastal", "high-latitude": "nsr-high-latitude", "both": "nsr-track"}
+NSR_VARIANTS = ("coastal", "high-latitude")
 #: passages closed in each corridor (searoute's tags, with its ``northwest`` split here into
-#: ``northwest-canada`` and ``chukchi``)
+#: ``northwest-canada`` and ``chukchi``; the NSR variants close each other's legs)
 CORRIDOR_CLOSED = {
     "nsr": frozenset({"suez", "panama", "south_africa", "chili", "northwest-canada"}),
-    "suez": frozenset({"chukchi", "northwest-canada", "bering", "panama", "south_africa", "chili"}),
+    "suez": frozenset({"chukchi", "northwest-canada", "bering", "panama", "south_africa", "chili", *NSR_TAGS.values()}),
 }
 #: both corridors stay north of this latitude, so that no route can round Africa or South
 #: America on edges searoute leaves untagged (Singapore, the southernmost port used, is at 1.3°N)
@@ -50,8 +53,26 @@ CORRIDORS = tuple(CORRIDOR_CLOSED)
 
 def check_corridor(via: str) -> None:
     """Raise :class:`InputError` unless ``via`` names a corridor."""
-    if via not in CORRIDOR_CLOSED:
+    if not isinstance(via, str) or via not in CORRIDOR_CLOSED:
         raise InputError(f"via must be one of {', '.join(CORRIDORS)}, got {via!r}")
+
+
+def corridor_key(via: str, nsr_variant: str = "coastal") -> str:
+    """The graph key of a corridor: ``suez``, or ``nsr:coastal`` / ``nsr:high-latitude``."""
+    check_corridor(via)
+    if via != "nsr":
+        return via
+    if nsr_variant not in NSR_VARIANTS:
+        raise InputError(f"nsr_variant must be one of {', '.join(NSR_VARIANTS)}, got {nsr_variant!r}")
+    return f"nsr:{nsr_variant}"
+
+
+def _closed(key: str) -> frozenset:
+    via, _, variant = key.partition(":")
+    if via == "nsr":
+        other = next(v for v in NSR_VARIANTS if v != variant)
+        return CORRIDOR_CLOSED["nsr"] | {NSR_TAGS[other]}
+    return CORRIDOR_CLOSED[via]
 
 
 def _unit_vectors(lat, lon) -> np.ndarray:
@@ -80,10 +101,11 @@ class Network:
         return len(self.lat)
 
     def corridor_graph(self, via: str) -> csr_matrix:
-        """Symmetric sparse adjacency (km) of the network with the corridor's closed passages removed."""
-        check_corridor(via)
+        """Symmetric sparse adjacency (km) of the network with the corridor's closed passages
+        removed; ``via`` is a corridor or a key of :func:`corridor_key`."""
+        via = corridor_key(via) if via in CORRIDORS else via
         if via not in self._graphs:
-            keep = ~np.isin(self.edge_passage, list(CORRIDOR_CLOSED[via]))
+            keep = ~np.isin(self.edge_passage, list(_closed(via)))
             keep &= (self.lat[self.edge_u] >= SOUTH_LIMIT_LAT) & (self.lat[self.edge_v] >= SOUTH_LIMIT_LAT)
             # a zero-length edge (the same point either side of the antimeridian) must not vanish
             graph = self.edge_matrix(np.where(keep, np.maximum(self.edge_km, 1e-9), 0.0))
@@ -91,24 +113,19 @@ class Network:
             self._graphs[via] = graph
         return self._graphs[via]
 
-    @cached_property
-    def _main_component(self) -> dict:
-        out = {}
-        for via in CORRIDORS:
-            _, labels = connected_components(self.corridor_graph(via), directed=False)
-            main = np.bincount(labels).argmax()
-            out[via] = np.flatnonzero(labels == main)
-        return out
-
-    @cached_property
-    def _trees(self) -> dict:
-        return {via: cKDTree(_unit_vectors(self.lat[nodes], self.lon[nodes]))
-                for via, nodes in self._main_component.items()}
+    def _main_component(self, key: str) -> tuple[np.ndarray, cKDTree]:
+        if ("component", key) not in self._graphs:
+            _, labels = connected_components(self.corridor_graph(key), directed=False)
+            nodes = np.flatnonzero(labels == np.bincount(labels).argmax())
+            self._graphs[("component", key)] = nodes, cKDTree(_unit_vectors(self.lat[nodes], self.lon[nodes]))
+        return self._graphs[("component", key)]
 
     def nearest_nodes(self, lat, lon, via: str) -> np.ndarray:
-        """Index of the nearest node (great-circle) of the corridor's main component to each point."""
-        _, idx = self._trees[via].query(_unit_vectors(np.atleast_1d(lat), np.atleast_1d(lon)))
-        return self._main_component[via][idx]
+        """Index of the nearest node (great-circle) of the corridor's main component to each
+        point; ``via`` is a corridor or a key of :func:`corridor_key`."""
+        nodes, tree = self._main_component(corridor_key(via) if via in CORRIDORS else via)
+        _, idx = tree.query(_unit_vectors(np.atleast_1d(lat), np.atleast_1d(lon)))
+        return nodes[idx]
 
     @cached_property
     def _edge_index(self) -> dict:
@@ -151,8 +168,17 @@ def _valid_ports(z: dict) -> None:
 
 @cached_loader
 def load_network() -> Network:
-    """:class:`Network` from searoute's marnet data; the arrays are cached on disk after the
-    first build (reading searoute's 1.8 MB Python literal costs about 0.3 s)."""
+    """The routing network: searoute's graph (:func:`load_marnet`) with its Arctic lanes in the
+    NSR water area replaced by the sourced NSR track (:mod:`.nsr_track`)."""
+    from .nsr_track import splice
+
+    return splice(load_marnet())
+
+
+@cached_loader
+def load_marnet() -> Network:
+    """:class:`Network` from searoute's marnet data as shipped; the arrays are cached on disk
+    after the first build (reading searoute's 1.8 MB Python literal costs about 0.3 s)."""
     path = cache_file("network", "searoute")
     z = load_arrays(path, ("lat", "lon", "edge_u", "edge_v", "edge_km", "edge_passage"), _valid_network)
     if z is not None:

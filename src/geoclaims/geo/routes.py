@@ -25,7 +25,7 @@ from scipy.sparse.csgraph import dijkstra
 from ..data import cached_loader
 from ..errors import AmbiguousPortError, DataError, InputError, RouteError, UnknownPortError
 from .geodesy import check_lat_lon, distance_km, path_length_km, wrap_lon
-from .network import CORRIDOR_REQUIRED, check_corridor, load_network, load_ports
+from .network import CORRIDOR_REQUIRED, corridor_key, load_network, load_ports
 from .units import km_to_nm
 
 #: farthest a port may lie from the sea network (km): the longest access leg of the 40 matrix
@@ -144,6 +144,7 @@ class Route:
     length_km: float
     nsr_km: float
     passages: tuple[str, ...]
+    nsr_variant: str | None = None  # "coastal" or "high-latitude" for an NSR route
 
     def __post_init__(self) -> None:
         self.lats.flags.writeable = False
@@ -161,8 +162,8 @@ class Route:
         """The keys of ``geoclaims route --format json``."""
         return {"origin": self.origin.locode, "destination": self.destination.locode, "via": self.via,
                 "length_nm": round(self.length_nm, 1), "length_km": round(self.length_km, 1),
-                "nsr_nm": round(self.nsr_nm, 1), "passages": list(self.passages), "profile": profile,
-                "days": None if days is None else round(days, 2)}
+                "nsr_nm": round(self.nsr_nm, 1), "passages": list(self.passages), "nsr_variant": self.nsr_variant,
+                "profile": profile, "days": None if days is None else round(days, 2)}
 
 
 def _path(predecessors: np.ndarray, source: int, target: int) -> np.ndarray:
@@ -183,8 +184,10 @@ def check_access(port: Port, node_lat: float, node_lon: float) -> None:
                          "not a seaport this network can reach")
 
 
-def sea_route(origin: str | Port, destination: str | Port, via: str = "nsr") -> Route:
-    """The shortest route between two ports along a corridor (``"nsr"`` or ``"suez"``).
+def sea_route(origin: str | Port, destination: str | Port, via: str = "nsr", nsr_variant: str = "coastal") -> Route:
+    """The shortest route between two ports along a corridor (``"nsr"`` or ``"suez"``); an NSR
+    route follows the NSR track's ``coastal`` (Kara Strait, as distance tables use) or
+    ``high-latitude`` (round Cape Zhelaniya) variant.
 
     >>> r = sea_route("NLRTM", "JPYOK", via="nsr")
     >>> 7000 < r.length_nm < 8000 and "bering" in r.passages
@@ -196,15 +199,15 @@ def sea_route(origin: str | Port, destination: str | Port, via: str = "nsr") -> 
         for a bad port or corridor, or the same port at both ends; :class:`RouteError` when
         the corridor cannot be followed or a port is inland.
     """
-    check_corridor(via)
+    key = corridor_key(via, nsr_variant)
     a, b = _port(origin), _port(destination)
     if a.locode == b.locode:
         raise InputError(f"origin and destination are the same port: {a.label}")
     net = load_network()
-    src, dst = (int(n) for n in net.nearest_nodes([a.lat, b.lat], [a.lon, b.lon], via))
+    src, dst = (int(n) for n in net.nearest_nodes([a.lat, b.lat], [a.lon, b.lon], key))
     check_access(a, net.lat[src], net.lon[src])
     check_access(b, net.lat[dst], net.lon[dst])
-    _, pred = dijkstra(net.corridor_graph(via), directed=False, indices=src, return_predecessors=True)
+    _, pred = dijkstra(net.corridor_graph(key), directed=False, indices=src, return_predecessors=True)
     path = _path(pred, src, dst)
     if not len(path):
         raise RouteError(f"no {via} route between {a.locode} and {b.locode}")
@@ -215,4 +218,5 @@ def sea_route(origin: str | Port, destination: str | Port, via: str = "nsr") -> 
     if CORRIDOR_REQUIRED[via] not in passages or (via == "nsr" and nsr_km <= 0):
         raise RouteError(f"the {via} route {a.locode}–{b.locode} does not pass its corridor "
                          f"(passages: {', '.join(sorted(passages)) or 'none'}; NSR part {km_to_nm(nsr_km):.0f} nm)")
-    return Route(a, b, via, lats, lons, path_length_km(lats, lons), nsr_km, tuple(sorted(passages)))
+    return Route(a, b, via, lats, lons, path_length_km(lats, lons), nsr_km, tuple(sorted(passages)),
+                 nsr_variant if via == "nsr" else None)

@@ -25,7 +25,7 @@ def _owned(folder: Path) -> list[str]:
     marker = folder / MARKER
     try:
         listed = json.loads(marker.read_text(encoding="utf-8"))["files"]
-        if not all(isinstance(n, str) and "/" not in n and n not in ("", ".", "..") for n in listed):
+        if not all(isinstance(n, str) and n and not n.startswith("/") and ".." not in n.split("/") for n in listed):
             raise ValueError
         return listed
     except (OSError, ValueError, KeyError, TypeError):
@@ -58,7 +58,7 @@ def staging_folder(out: Path) -> Path:
 def install(staging: Path, out: Path) -> None:
     """Move every file of ``staging`` into ``out`` (see the module docstring); remove ``staging``."""
     try:
-        new = sorted(p.name for p in staging.iterdir() if p.is_file())
+        new = sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file())
         if not out.exists():
             (staging / MARKER).write_text(json.dumps({"files": new}, indent=1), encoding="utf-8")
             staging.chmod(0o755)  # mkdtemp makes it private; a report is for reading
@@ -70,6 +70,7 @@ def install(staging: Path, out: Path) -> None:
             if target.is_dir() or (target.exists() and name not in old):
                 raise OutputError(f"{target} exists and was not written by geoclaims; nothing was replaced")
         for name in new:
+            (out / name).parent.mkdir(parents=True, exist_ok=True)
             os.replace(staging / name, out / name)
         for name in set(old) - set(new):
             (out / name).unlink(missing_ok=True)

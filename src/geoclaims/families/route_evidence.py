@@ -1,0 +1,154 @@
+"""Evidence of the route family: routes for the claimed pairs, days under the one transit
+model, the port matrix, and the documented NSR voyages split at the article's date.
+
+Routes are built for every port pair an article's claims name (and the context pairs of
+:data:`CONTEXT_PAIRS`) along both corridors (:func:`~geoclaims.geo.routes.sea_route`; the NSR
+on its published track, ``coastal`` variant unless a claim says otherwise). Days come from every
+vessel profile of ``data/vessel_profiles.csv`` (speeds published by 2014) under
+:mod:`geoclaims.geo.transit`. Voyages (``data/voyages.csv``) whose sources were all published by
+the article's latest date are *contemporaneous*; the others are *later evidence*, shown apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+import pandas as pd
+
+from ..data import merge_ids
+from ..datasets import (later_than, load_matrix_ports, load_nsr_season, load_reference_distances, load_vessel_profiles,
+                        load_voyages, vessel_profile)
+from ..errors import GeoclaimsError
+from ..geo.matrix import port_matrix
+from ..geo.routes import Route, sea_route
+from ..geo.transit import VesselProfile, transit_days
+
+#: pairs shown beside the claimed ones in notebook 01 (how the claims fare for other ports)
+CONTEXT_PAIRS = (("DEHAM", "JPYOK"), ("RUMMK", "JPYOK"), ("NLRTM", "CNSHA"), ("NLRTM", "KRPUS"))
+#: "measured": the way container lines sailed Asia–Europe in 2014 (NYT 2010: slow steaming at 20 kn)
+REFERENCE_PROFILE = "slow-steaming"
+CORRIDORS = ("nsr", "suez")
+#: open-water speeds of the days-vs-speed curves, knots
+CURVE_SPEEDS_KN = np.linspace(8, 26, 200)
+
+
+@dataclass(frozen=True)
+class RouteEvidence:
+    """Routes for every pair along both corridors, and days for every profile."""
+
+    pairs: tuple[tuple[str, str], ...]  # claimed pairs first, then context pairs
+    routes: dict  # (origin, destination, via) -> Route
+    profiles: tuple[VesselProfile, ...]
+    profile_sources: tuple[str, ...]
+    claimed_days: dict  # (origin, destination, via) -> claimed days, from the article's claims
+    article_latest: pd.Timestamp  # the article's latest possible publication day
+    nsr_variant: str = "coastal"
+
+    def route(self, via: str, pair: tuple[str, str]) -> Route:
+        return self.routes[(*pair, via)]
+
+    @cached_property
+    def days(self) -> pd.DataFrame:
+        """origin, destination, via, profile, length_nm, nsr_nm, days: one row per route × profile."""
+        rows = [{"origin": o, "destination": d, "via": via, "profile": p.name, "length_nm": r.length_nm,
+                 "nsr_nm": r.nsr_nm, "days": transit_days(r, p)}
+                for (o, d, via), r in self.routes.items() for p in self.profiles]
+        return pd.DataFrame(rows)
+
+    def days_for(self, via: str, pair: tuple[str, str]) -> pd.Series:
+        """Days by profile name for one route."""
+        d = self.days
+        d = d[(d["origin"] == pair[0]) & (d["destination"] == pair[1]) & (d["via"] == via)]
+        return d.set_index("profile")["days"]
+
+    @property
+    def headline(self) -> tuple[str, str]:
+        """The pair the figures show: the first one the claims name."""
+        return self.pairs[0]
+
+    @cached_property
+    def speed_curves(self) -> pd.DataFrame:
+        """Days against open-water speed for the headline pair, the reference profile's NSR
+        speed (capped by the open-water speed), canal hours and port days kept."""
+        base = vessel_profile(REFERENCE_PROFILE)
+        rows = []
+        for via in CORRIDORS:
+            route = self.route(via, self.headline)
+            label = f"via {via.upper()} ({route.length_nm:,.0f} nm)"
+            rows += [{"via": via, "label": label, "speed_kn": s, "days": transit_days(route, base.at_speed(float(s)))}
+                     for s in CURVE_SPEEDS_KN]
+        return pd.DataFrame(rows)
+
+    @cached_property
+    def speed_points(self) -> pd.DataFrame:
+        """Each profile's days for the headline pair, at its open-water speed."""
+        d = self.days[(self.days["origin"] == self.headline[0]) & (self.days["destination"] == self.headline[1])]
+        speeds = {p.name: p.open_water_kn for p in self.profiles}
+        return d.assign(speed_kn=d["profile"].map(speeds))[["via", "profile", "speed_kn", "days"]]
+
+    @cached_property
+    def voyages(self) -> pd.DataFrame:
+        """Documented NSR voyages with ``later`` (sources published after the article, or
+        undated), ``route_nm`` (geoclaims' NSR length for the pair, where both ports are known)
+        and ``implied_kn`` (that length over the stated days)."""
+        v = load_voyages().copy()
+        v["later"] = [later_than(s, self.article_latest) is not False for s in v["source_ids"]]
+        lengths = []
+        for o, d in zip(v["origin_locode"], v["destination_locode"]):
+            try:
+                lengths.append(sea_route(o, d, via="nsr", nsr_variant=self.nsr_variant).length_nm if o and d else np.nan)
+            except GeoclaimsError:  # a port the network cannot reach: no length, said in the table
+                lengths.append(np.nan)
+        v["route_nm"] = lengths
+        v["implied_kn"] = v["route_nm"] / (v["days"] * 24)
+        return v
+
+    @cached_property
+    def season(self) -> pd.DataFrame:
+        """The NSR navigation season as each source states it, with ``later``."""
+        s = load_nsr_season().copy()
+        s["later"] = [later_than(ids, self.article_latest) is not False for ids in s["source_ids"]]
+        return s
+
+    @cached_property
+    def deviations(self) -> pd.DataFrame:
+        """:func:`reference_deviations`: geoclaims' lengths against the published table."""
+        return reference_deviations(self.nsr_variant)
+
+    @cached_property
+    def matrix(self) -> pd.DataFrame:
+        """The port matrix of ``data/matrix_ports.csv`` for the reference profile."""
+        ports = load_matrix_ports()
+        return port_matrix(list(ports.loc[ports["region"] == "europe", "locode"]),
+                           list(ports.loc[ports["region"] == "far-east", "locode"]), vessel_profile(REFERENCE_PROFILE))
+
+
+def evidence(article, claims) -> RouteEvidence:
+    """Route every pair the claims name, and the context pairs, along both corridors."""
+    pairs: list[tuple[str, str]] = []
+    claimed: dict = {}
+    for c in claims:
+        pair = (c.param("origin"), c.param("destination"))
+        if pair not in pairs:
+            pairs.append(pair)
+        if c.check == "transit-days":
+            claimed[(*pair, c.param("via"))] = c.value
+    pairs += [p for p in CONTEXT_PAIRS if p not in pairs]
+    variants = {c.param("nsr_variant", "coastal") for c in claims} or {"coastal"}
+    variant = variants.pop() if len(variants) == 1 else "coastal"
+    routes = {(*pair, via): sea_route(*pair, via=via, nsr_variant=variant) for pair in pairs for via in CORRIDORS}
+    table = load_vessel_profiles()
+    profiles = tuple(vessel_profile(name) for name in table.index)
+    return RouteEvidence(tuple(pairs), routes, profiles, merge_ids("searoute-marnet", *table["source_ids"]), claimed,
+                         article.latest, variant)
+
+
+def reference_deviations(nsr_variant: str = "coastal") -> pd.DataFrame:
+    """Every published distance of ``reference_distances.csv`` beside geoclaims' length for
+    the same pair and corridor: ``deviation`` = ours / published − 1."""
+    ref = load_reference_distances()
+    ours = [sea_route(o, d, via=v, nsr_variant=nsr_variant).length_nm
+            for o, d, v in zip(ref["origin"], ref["destination"], ref["via"])]
+    return ref.assign(geoclaims_nm=ours, deviation=np.array(ours) / ref["length_nm"].to_numpy() - 1)

@@ -1,0 +1,114 @@
+"""The Northern Sea Route on its published track, spliced into the routing network.
+
+searoute's Arctic lanes run a generalised course (in the Laptev Sea the network dips south
+towards the Lena delta and back): its NSR lengths were 6–10% above published tables. Here:
+
+- ``data/nsr_track.csv`` lists the track's waypoints in order, per variant (``coastal`` through
+  the Kara Strait, ``high-latitude`` round Cape Zhelaniya, ``both`` for the shared legs): each a
+  published position (a strait, a cape's offing) or one derived from a published position by a
+  stated offset, with its source;
+- consecutive waypoints are joined by WGS84 geodesics, densified to nodes at most
+  :data:`DENSIFY_KM` apart (the nodes lie on the geodesic, so the pieces add up to its length);
+- every network edge whose midpoint lies in the NSR water area is removed, and each end of the
+  track is joined by a geodesic to the :data:`CONNECT` nearest network nodes left outside it.
+
+Nothing is scaled or fitted to published distances: a length is the geodesic length of the path.
+A test samples every leg and connector at 1 km and checks that no sample lies on GSHHS-f land.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import shapely
+from pyproj import Geod
+
+from .network import NSR_TAGS, NSR_VARIANTS, Network, _unit_vectors
+
+#: largest distance between consecutive track nodes, km (ports in the area snap to the track)
+DENSIFY_KM = 50.0
+#: network nodes each end of the track is joined to
+CONNECT = 2
+_GEOD = Geod(ellps="WGS84")
+
+
+def track_sequences() -> dict[str, list[tuple[str, float, float]]]:
+    """Per variant, the waypoints in order: ``(waypoint_id, lat, lon)``."""
+    from ..datasets import load_nsr_track
+
+    rows = load_nsr_track()
+    out = {}
+    for variant in NSR_VARIANTS:
+        mine = rows[rows["variant"].isin([variant, "both"])].sort_values("order")
+        out[variant] = list(zip(mine["waypoint_id"], mine["lat"].astype(float), mine["lon"].astype(float)))
+    return out
+
+
+def track_legs() -> list[tuple[tuple[float, float], tuple[float, float], str]]:
+    """Every leg of the track once: ``((lat, lon), (lat, lon), passage tag)``."""
+    used: dict[tuple, set] = {}
+    points = {}
+    for variant, seq in track_sequences().items():
+        for (a, *pa), (b, *pb) in zip(seq[:-1], seq[1:]):
+            used.setdefault((a, b), set()).add(variant)
+            points[a], points[b] = tuple(pa), tuple(pb)
+    return [(points[a], points[b], NSR_TAGS["both"] if len(vs) > 1 else NSR_TAGS[next(iter(vs))])
+            for (a, b), vs in used.items()]
+
+
+def densify(a: tuple[float, float], b: tuple[float, float], step_km: float = DENSIFY_KM) -> np.ndarray:
+    """Points (lat, lon) along the geodesic a → b, ends included, at most ``step_km`` apart."""
+    _, _, metres = _GEOD.inv(a[1], a[0], b[1], b[0])
+    n = max(0, int(np.ceil(metres / 1000.0 / step_km)) - 1)
+    middle = np.array(_GEOD.npts(a[1], a[0], b[1], b[0], n)).reshape(-1, 2)[:, ::-1] if n else np.empty((0, 2))
+    return np.vstack([[a], middle, [b]])
+
+
+def _area_mask(net: Network) -> np.ndarray:
+    from .routes import _lon360, _nsr_area_lon360
+
+    lu, lv = _lon360(net.lon[net.edge_u]), _lon360(net.lon[net.edge_v])
+    mid_lon = np.where(np.abs(lu - lv) > 180, ((lu + lv + 360) / 2) % 360, (lu + lv) / 2)
+    mid_lat = (net.lat[net.edge_u] + net.lat[net.edge_v]) / 2
+    return shapely.contains_xy(_nsr_area_lon360(), mid_lon, mid_lat)
+
+
+def connectors(net: Network, keep: np.ndarray) -> list[tuple[tuple[float, float], int]]:
+    """``((lat, lon) of a track end, network node)`` for each end and its nearest kept nodes."""
+    alive = np.unique(np.concatenate([net.edge_u[keep], net.edge_v[keep]]))
+    xyz = _unit_vectors(net.lat[alive], net.lon[alive])
+    ends = {seq[i][1:] for seq in track_sequences().values() for i in (0, -1)}
+    out = []
+    for lat, lon in sorted(ends):
+        d = np.linalg.norm(xyz - _unit_vectors(np.array([lat]), np.array([lon])), axis=1)
+        out += [((lat, lon), int(alive[i])) for i in np.argsort(d)[:CONNECT]]
+    return out
+
+
+def splice(raw: Network) -> Network:
+    """``raw`` with its edges in the NSR water area replaced by the track (module docstring)."""
+    keep = ~_area_mask(raw)
+    lat, lon = list(raw.lat), list(raw.lon)
+    u, v, km, tags = list(raw.edge_u[keep]), list(raw.edge_v[keep]), list(raw.edge_km[keep]), list(raw.edge_passage[keep])
+    index: dict[tuple[float, float], int] = {}
+
+    def node(p) -> int:
+        key = (round(float(p[0]), 9), round(float(p[1]), 9))
+        if key not in index:
+            index[key] = len(lat)
+            lat.append(key[0])
+            lon.append(key[1])
+        return index[key]
+
+    def add(a, b, tag):
+        _, _, metres = _GEOD.inv(lon[a], lat[a], lon[b], lat[b])
+        u.append(a), v.append(b), km.append(metres / 1000.0), tags.append(tag)
+
+    for a, b, tag in track_legs():
+        pts = densify(a, b)
+        ids = [node(p) for p in pts]
+        for i, j in zip(ids[:-1], ids[1:]):
+            add(i, j, tag)
+    for end, n in connectors(raw, keep):
+        add(node(end), n, "")
+    return Network(lat=np.array(lat), lon=np.array(lon), edge_u=np.array(u), edge_v=np.array(v), edge_km=np.array(km),
+                   edge_passage=np.array(tags, dtype=object))

@@ -1,0 +1,58 @@
+"""The NSR track: sourced waypoints, water all the way, and shorter than searoute's lanes."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from geoclaims.datasets import load_nsr_track
+from geoclaims.geo.coastline import on_land
+from geoclaims.geo.network import load_marnet, load_network
+from geoclaims.geo.nsr_track import _area_mask, connectors, densify, track_legs, track_sequences
+
+
+def _legs():
+    raw = load_marnet()
+    legs = [(a, b) for a, b, _ in track_legs()]
+    legs += [(end, (float(raw.lat[n]), float(((raw.lon[n] + 180) % 360) - 180))) for end, n in
+             connectors(raw, ~_area_mask(raw))]
+    return legs
+
+
+@pytest.mark.parametrize("leg", _legs(), ids=lambda leg: f"{leg[0][0]:.1f},{leg[0][1]:.1f}->{leg[1][0]:.1f},{leg[1][1]:.1f}")
+def test_every_leg_and_connector_is_water_sampled_every_kilometre(leg):
+    points = densify(*leg, step_km=1.0)
+    land = on_land(points[:, 0], points[:, 1], "f")
+    assert not land.any(), f"{int(land.sum())} of {len(points)} samples on GSHHS-f land, first at {points[land][0]}"
+
+
+def test_the_land_test_finds_land():
+    # Sapporo and the middle of Novaya Zemlya are land; the Kara Sea and the Bering Strait are not
+    assert on_land([43.06, 74.0], [141.35, 56.0]).all()
+    assert not on_land([74.0, 65.9], [66.0, -169.0]).any()
+
+
+def test_every_waypoint_has_a_source_and_both_variants_reach_the_bering_strait():
+    track = load_nsr_track()
+    assert track["source_ids"].str.len().gt(0).all()
+    ends = {seq[-1][0] for seq in track_sequences().values()}
+    assert len(ends) == 1  # one shared end, at the NSR's legal limit in the Bering Strait
+    assert set(track["basis"]) <= {"published", "derived"}
+
+
+def test_the_track_replaces_searoute_s_arctic_lanes():
+    raw, net = load_marnet(), load_network()
+    assert _area_mask(raw).sum() > 0 and _area_mask(net).sum() > 0
+    # no searoute edge is left inside the NSR water area: every edge there is the track's
+    inside = _area_mask(net)
+    assert set(net.edge_passage[inside]) <= {"nsr-coastal", "nsr-high-latitude", "nsr-track"}
+
+
+def test_the_high_latitude_variant_is_shorter_than_the_coastal_one():
+    from geoclaims.geo.routes import sea_route
+
+    coastal = sea_route("NLRTM", "JPYOK", via="nsr")
+    high = sea_route("NLRTM", "JPYOK", via="nsr", nsr_variant="high-latitude")
+    assert coastal.nsr_variant == "coastal" and high.nsr_variant == "high-latitude"
+    assert high.length_nm < coastal.length_nm
+    assert np.isfinite([coastal.length_km, high.length_km]).all()
