@@ -17,9 +17,9 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[test,notebooks]'
 	@touch $(STAMP)
 
-run: $(STAMP) ## check every claim (prints the scorecard), then regenerate every figure
+run: $(STAMP) ## check every claim (prints the scorecard), then regenerate every figure of every article
 	$(BIN)/geoclaims check
-	$(BIN)/geoclaims figures
+	$(BIN)/geoclaims figures --all-articles
 
 # Tests run in a network namespace with only loopback up where the platform allows it (a user
 # namespace, or root); otherwise the in-process block of tests/offline/ is the only wall.
@@ -35,8 +35,8 @@ endif
 check: $(STAMP) ## print the scorecard only
 	$(BIN)/geoclaims check
 
-figures: $(STAMP) ## regenerate every figure into figures/
-	$(BIN)/geoclaims figures
+figures: $(STAMP) ## regenerate every figure of every article into figures/
+	$(BIN)/geoclaims figures --all-articles
 
 report: $(STAMP) ## execute every notebook and write the HTML report into report/
 	$(BIN)/geoclaims report --out report

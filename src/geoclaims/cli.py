@@ -48,9 +48,16 @@ def _cmd_articles(args: argparse.Namespace) -> str:
 
 
 def _cmd_figures(args: argparse.Namespace) -> str:
+    from .articles import article_slugs
+    from .errors import InputError
     from .publish.figures import build_figures
 
-    return "\n".join(str(p) for p in build_figures(args.out, args.name or None, args.format, article=args.article))
+    if args.all_articles and (args.article or args.out or args.name):
+        raise InputError("--all-articles writes every article's figures to their own folders: "
+                         "leave out --article, --out and --name")
+    slugs = article_slugs() if args.all_articles else [args.article]
+    return "\n".join(str(p) for slug in slugs for p in build_figures(args.out, args.name or None, args.format,
+                                                                      article=slug))
 
 
 def _cmd_meetings(args: argparse.Namespace) -> str:
@@ -199,6 +206,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="only this figure, with or without .png (repeatable)")
     p.add_argument("--format", choices=("png", "svg"), default="png", help="file format (default: png)")
     p.add_argument("--article", **article)
+    p.add_argument("--all-articles", action="store_true",
+                   help="every article's figures, each into its default folder (figures/ or figures/SLUG/)")
     p.set_defaults(func=_cmd_figures)
 
     p = sub.add_parser("meetings", help="list Abe–Putin meetings with their ordinals",

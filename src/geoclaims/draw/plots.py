@@ -131,11 +131,8 @@ def plot_days_vs_speed(curves: pd.DataFrame, points: pd.DataFrame, claims: dict,
         for i, (_, v) in enumerate(observed.sort_values("days").iterrows()):
             ax.annotate(v["label"], (v["implied_kn"], v["days"]), xytext=(6, -3 + (i % 2) * 6),
                         textcoords="offset points", fontsize=6.5, color="0.3")
-    left = float(curves["speed_kn"].min())
-    for via, days in claims.items():
-        ax.axhline(days, color=colours[via], ls="--", lw=1)
-        ax.annotate(f"claim: {days:g} days via {via.upper()}", (left, days), xytext=(2, 3), textcoords="offset points",
-                    ha="left", fontsize=8, color=colours[via])
+    for via, days in claims.items():  # in the legend, not on the plot, where labels would collide with points
+        ax.axhline(days, color=colours[via], ls="--", lw=1, label=f"claim: {days:g} days via {via.upper()}")
     ax.set_xlabel("open-water speed, knots (voyages: their own route's length over their days)")
     ax.set_ylabel("days")
     ax.set_title(title)

@@ -108,6 +108,59 @@ def time_ratio_check(claim, ev: RouteEvidence) -> Finding:
                    round(high, 3), rating, rule, ev.profile_sources, decided_by=DECIDED_BY)
 
 
+#: statute miles per nautical mile (1 nm = 1,852 m, 1 mi = 1,609.344 m, both exact)
+MI_PER_NM = 1852 / 1609.344
+
+
+def route_length_check(claim, ev: RouteEvidence) -> Finding:
+    """A route's length in nautical miles, against geoclaims' route ± the spread of published
+    tables for one pair (:attr:`~.route_evidence.RouteEvidence.table_spread`). ``unit=mi?`` reads
+    an unqualified "miles" both ways: the claim then spans its statute and nautical readings."""
+    via, pair = claim.param("via"), _pair(claim)
+    route, spread = ev.route(via, pair), ev.table_spread[via]
+    low, high = route.length_nm * (1 - spread), route.length_nm * (1 + spread)
+    claimed, top = claim.value, None
+    reading = ""
+    if claim.param("unit", "nm") == "mi?":
+        claimed, top = claim.value / MI_PER_NM, claim.value
+        reading = f" \"Miles\" is read both ways: {claimed:,.0f} nm (statute) to {top:,.0f} nm (nautical)."
+    rule = (f"{route.origin.name}–{route.destination.name} via {via.upper()} is {route.length_nm:,.0f} nm on geoclaims' "
+            f"route; published tables for one pair differ by {spread:.1%} either way, so {low:,.0f}–{high:,.0f} nm."
+            f"{reading} Accurate inside that range; mostly-accurate within {NEAR:.0%} of it.")
+    return Finding(claim.claim_id, claim.value, claim.unit, round(route.length_nm), round(low), round(high),
+                   rate(claimed, low, high, near=NEAR, claimed_high=top), rule, ev.profile_sources,
+                   decided_by="geoclaims' route for the pair and the spread of published distance tables")
+
+
+def distance_saving_check(claim, ev: RouteEvidence) -> Finding:
+    """Nautical miles the NSR saves against Suez for a pair: each route ± the tables' spread."""
+    pair = _pair(claim)
+    nsr, suez = ev.route("nsr", pair).length_nm, ev.route("suez", pair).length_nm
+    s_nsr, s_suez = ev.table_spread["nsr"], ev.table_spread["suez"]
+    low, high = suez * (1 - s_suez) - nsr * (1 + s_nsr), suez * (1 + s_suez) - nsr * (1 - s_nsr)
+    rule = (f"geoclaims' routes: {suez:,.0f} nm via Suez, {nsr:,.0f} nm by the NSR, {suez - nsr:,.0f} nm saved; with the "
+            f"tables' spread ({s_suez:.1%} and {s_nsr:.1%}) {low:,.0f}–{high:,.0f} nm. Accurate inside that range; "
+            f"mostly-accurate within {NEAR:.0%} of it.")
+    return Finding(claim.claim_id, claim.value, claim.unit, round(suez - nsr), round(low), round(high),
+                   rate(claim.value, low, high, near=NEAR), rule, ev.profile_sources,
+                   decided_by="geoclaims' routes for the pair and the spread of published distance tables")
+
+
+def days_saving_check(claim, ev: RouteEvidence) -> Finding:
+    """Days the NSR saves against Suez for the same ship (every profile); ``sense=at-least``
+    for "more than N days"."""
+    pair = _pair(claim)
+    saved = (ev.days_for("suez", pair) - ev.days_for("nsr", pair)).dropna()
+    low, high = float(saved.min()), float(saved.max())
+    sense = claim.param("sense", "point")
+    rule = (f"Days saved for the same ship, Suez minus NSR: {', '.join(f'{p} {d:.1f}' for p, d in saved.items())}. "
+            f"Accurate if {'at least ' if sense == 'at-least' else ''}{claim.value:g} meets that range; "
+            f"mostly-accurate within {NEAR:.0%} of it.")
+    return Finding(claim.claim_id, claim.value, claim.unit, round(float(saved[REFERENCE_PROFILE]), 2), round(low, 2),
+                   round(high, 2), rate(claim.value, low, high, near=NEAR, sense=sense), rule, ev.profile_sources,
+                   decided_by=DECIDED_BY)
+
+
 # ---- figures ------------------------------------------------------------------------------------
 
 def _polar_routes_map(fig, ev: RouteEvidence) -> None:
@@ -168,6 +221,12 @@ FAMILY = Family(
         "transit-days": Check(transit_days_check, "number", ("origin", "destination", "via", "nsr_variant"),
                               ("origin", "destination", "via"),
                               ("polar-routes-map", "days-vs-speed", "reference-distances")),
+        "route-length": Check(route_length_check, "number", ("origin", "destination", "via", "nsr_variant", "unit"),
+                              ("origin", "destination", "via"), ("reference-distances",)),
+        "distance-saving": Check(distance_saving_check, "number", ("origin", "destination", "nsr_variant"),
+                                 ("origin", "destination"), ("polar-routes-map",)),
+        "days-saving": Check(days_saving_check, "number", ("origin", "destination", "nsr_variant", "sense"),
+                             ("origin", "destination"), ("days-vs-speed",)),
         "time-ratio": Check(time_ratio_check, "number",
                             ("origin", "destination", "nsr_claim", "suez_claim", "nsr_variant"),
                             ("origin", "destination"), ("days-vs-speed", "port-matrix")),

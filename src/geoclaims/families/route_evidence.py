@@ -113,6 +113,20 @@ class RouteEvidence:
         return s
 
     @cached_property
+    def table_spread(self) -> dict[str, float]:
+        """Per corridor, how far published figures for one port pair stray from their middle:
+        the mean half-spread (max / min - 1) / 2 over pairs with several figures. A distance is
+        known no better than the tables agree among themselves."""
+        ref = load_reference_distances()
+        ref = ref.assign(pair=[tuple(sorted(p)) for p in zip(ref["origin"], ref["destination"])])
+        out = {}
+        for via in CORRIDORS:
+            groups = ref[ref["via"] == via].groupby("pair")["length_nm"]
+            spreads = groups.agg(lambda s: (s.max() / s.min() - 1) / 2)[groups.count() > 1]
+            out[via] = float(spreads.mean()) if len(spreads) else 0.0
+        return out
+
+    @cached_property
     def deviations(self) -> pd.DataFrame:
         """:func:`reference_deviations`: geoclaims' lengths against the published table."""
         return reference_deviations(self.nsr_variant)

@@ -1,0 +1,45 @@
+"""Findings and tables as readers see them in notebooks: prose instead of a truncated table,
+whole numbers without ``.0``, blanks for missing values, lists joined, no Python reprs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from ..findings import Finding
+from ..registry import get_claim
+from ..scorecard import show_range, show_value, summary
+
+
+def findings_markdown(findings: Sequence[Finding], article: str | None = None) -> str:
+    """The findings as Markdown prose: one paragraph per claim, then the count of ratings."""
+    paragraphs = []
+    for f in findings:
+        claim = get_claim(f.claim_id, article)
+        speaker = "the article" if claim.speaker == "narration" else claim.speaker
+        numbers = (f"The evidence gives {show_range(f.low, f.high)} (measured {show_value(f.measured)})."
+                   if f.checked and f.low is not None else "")
+        text = (f"**{claim.quantity[:1].upper() + claim.quantity[1:]}** — {speaker} says “{claim.quote}” "
+                f"({show_value(f.claimed_value)} {f.unit}): **{f.rating}**. {numbers} {f.rule}")
+        if f.decided_by:
+            text += f" *Decided by:* {f.decided_by}."
+        if f.later_evidence:
+            text += " *Later evidence, not used:* " + "; ".join(f.later_evidence) + "."
+        paragraphs.append(text)
+    return "\n\n".join(paragraphs + [f"*{summary(findings)}.*"])
+
+
+def reader_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` formatted for reading: whole floats as integers, other floats to four
+    significant figures, dates as ``YYYY-MM-DD``, missing values blank, lists and tuples joined."""
+    def cell(value):
+        if isinstance(value, (list, tuple)):
+            return "; ".join(str(v) for v in value)
+        if isinstance(value, pd.Timestamp):
+            return f"{value:%Y-%m-%d}"
+        if value is None or (not isinstance(value, str) and pd.isna(value)):
+            return ""
+        return show_value(float(value)) if isinstance(value, float) else str(value)
+
+    return frame.apply(lambda column: column.map(cell))

@@ -1,0 +1,71 @@
+"""A second article goes through the whole pipeline with data files only."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from geoclaims.articles import article_slugs, load_article
+from geoclaims.cli import main
+from geoclaims.registry import load_claims
+from geoclaims.scorecard import Run, check_claims
+
+SECOND = "maritime-executive-2013-yong-sheng"
+
+
+def test_two_articles_are_listed(capsys):
+    assert {"dw-2014-russo-japanese-ties", SECOND} <= set(article_slugs())
+    assert main(["articles"]) == 0
+    assert SECOND in capsys.readouterr().out
+
+
+def test_the_second_article_s_claims_are_registered_and_quoted_from_its_stored_text():
+    article = load_article(SECOND)
+    claims = load_claims(SECOND)
+    assert len(claims) >= 6 and article.publisher == "The Maritime Executive"
+    assert all(c.quote in article.text and c.article == SECOND for c in claims)
+
+
+def test_every_claim_of_the_second_article_is_computed(capsys):
+    assert main(["check", "--article", SECOND, "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert len(rows) >= 6 and all(r["rating"] != "not-checked" for r in rows)
+    assert all(r["figures"] and all(p.startswith(f"figures/{SECOND}/") for p in r["figures"]) for r in rows)
+
+
+def test_the_second_article_uses_general_check_kinds():
+    # Yong Sheng: Dalian–Rotterdam by the NSR; the saving in nautical miles is Suez minus NSR
+    # on the same two routes, so it equals the difference of two route lengths
+    findings = {f.claim_id: f for f in check_claims(article=SECOND)}
+    run = Run(SECOND)
+    ev = run.evidence("route")
+    nsr, suez = ev.route("nsr", ("CNDLC", "NLRTM")), ev.route("suez", ("CNDLC", "NLRTM"))
+    assert findings["ys-saving-nm"].measured == round(suez.length_nm - nsr.length_nm)
+    assert findings["ys-nsr-nm"].measured == round(nsr.length_nm)
+
+
+def test_adding_the_second_article_leaves_the_dw_scorecard_as_it_was():
+    # the DW article's findings do not depend on which other articles exist
+    alone = [f.as_dict() for f in Run().findings()]
+    again = [f.as_dict() for f in Run("dw-2014-russo-japanese-ties").findings()]
+    assert alone == again and len(alone) == len(load_claims())
+
+
+def test_export_and_report_take_the_article(tmp_path, capsys):
+    out = tmp_path / "cr.json"
+    assert main(["export", "claimreview", "--article", SECOND, "--out", str(out), "--date", "2026-11-28",
+                 "--author", "Example Desk", "--author-url", "https://example.org"]) == 0
+    reviews = json.loads(out.read_text(encoding="utf-8"))
+    assert len(reviews) == len(load_claims(SECOND))
+    assert reviews[0]["itemReviewed"]["appearance"]["publisher"]["name"] == "The Maritime Executive"
+
+
+@pytest.mark.parametrize("slug", ["", "../data", "nope"])
+def test_a_bad_article_slug_is_one_line_and_status_2(slug, capsys):
+    try:
+        status = main(["check", "--article", slug])
+    except SystemExit as exc:  # argparse refuses the empty slug
+        status = exc.code
+    err = capsys.readouterr().err.strip().splitlines()
+    assert status == 2 and len(err) == 1 and "article" in err[0]
