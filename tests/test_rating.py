@@ -20,6 +20,7 @@ CASES = [
     ("a month holds its days", (1, 26, 26), {"claimed_high": 31, "relative": False}, "accurate"),
     ("compound parts within tolerance", (0.5, 0.68, 0.78), {"near": 0.1, "misleading": True}, "misleading"),
     ("misleading never overrides accurate", (0.7, 0.68, 0.78), {"misleading": True}, "accurate"),
+    ("evidence of the time cannot decide", (2, 0, 0), {"known": False}, "unverifiable"),
 ]
 
 

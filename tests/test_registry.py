@@ -31,17 +31,17 @@ MALFORMED_REGISTRY = [
     ("repeated id", "suez-route-days,38 days", "polar-route-days,38 days",
      r"claims\.csv, line 3, column 'claim_id': 'polar-route-days' repeats line 2"),
     ("quote not in article", "construct a 35-km-long tunnel", "construct a 53-km-long tunnel",
-     r"claims\.csv, line 5 \(tunnel-length-km\): quote not found verbatim"),
+     r"claims\.csv, line 6 \(tunnel-length-km\): quote not found verbatim"),
     ("straight apostrophe", "Tokyo’s Yasukuni", "Tokyo's Yasukuni", "typographic apostrophe"),
-    ("unknown family", ",tunnel,link-length,", ",bridge,link-length,", r"line 5 .*family must be one of"),
-    ("empty cell", ",35,km,", ",35,,", r"claims\.csv, line 5, column 'unit': empty value"),
+    ("unknown family", ",tunnel,link-length,", ",bridge,link-length,", r"line 6 .*family must be one of"),
+    ("empty cell", ",35,km,", ",35,,", r"claims\.csv, line 6, column 'unit': empty value"),
     ("too many fields", "tunnel-length-km,construct", "tunnel-length-km,extra,construct",
-     r"claims\.csv, line 5: expected 10 fields, got 11"),
-    ("value with its unit", ",35,km,", ",35km,km,", r"line 5 .*claimed_value must be a number .* got '35km'"),
-    ("unknown check kind", ",tunnel,link-length,", ",tunnel,route_checks:x,", r"line 5 .*check must be one of"),
-    ("unknown parameter", "strait=la-perouse;", "strait=la-perouse; colour=red;", r"line 5 .*unknown colour"),
-    ("missing parameter", "strait=la-perouse; ", "", r"line 5 .*missing strait"),
-    ("unknown kind", ",narration,forecast,", ",narration,rumour,", r"line 5, column 'kind': 'rumour' is not one of"),
+     r"claims\.csv, line 6: expected 10 fields, got 11"),
+    ("value with its unit", ",35,km,", ",35km,km,", r"line 6 .*claimed_value must be a number .* got '35km'"),
+    ("unknown check kind", ",tunnel,link-length,", ",tunnel,route_checks:x,", r"line 6 .*check must be one of"),
+    ("unknown parameter", "strait=la-perouse;", "strait=la-perouse; colour=red;", r"line 6 .*unknown colour"),
+    ("missing parameter", "strait=la-perouse; ", "", r"line 6 .*missing strait"),
+    ("unknown kind", ",narration,forecast,", ",narration,rumour,", r"line 6, column 'kind': 'rumour' is not one of"),
 ]
 
 
@@ -91,3 +91,42 @@ def test_a_position_that_is_not_one_names_file_line_and_column(data_copy):
     edit(data_copy / "capes.csv", "45°47′15″N 142°13′01″E", "45°47′15″N 242°13′01″E")
     with pytest.raises(DataError, match=r"capes\.csv, line 5, column 'position': longitude must be"):
         load_table("capes.csv")
+
+
+def test_every_sentence_with_a_number_is_a_claim_or_excluded_with_a_reason():
+    from geoclaims.articles import article_slugs, has_number, sentences
+    from geoclaims.data import load_table
+    from geoclaims.paths import data_dir
+
+    for slug in article_slugs():
+        if not (data_dir() / "articles" / slug / "audit.csv").is_file():
+            continue
+        audit = load_table(f"articles/{slug}/audit.csv")
+        text = load_article(slug).text
+        ids = {c.claim_id for c in load_claims(slug)}
+        listed = dict(zip(audit["sentence"], zip(audit["claim_ids"], audit["reason"])))
+        for sentence in sentences(text):
+            if has_number(sentence):
+                assert sentence in listed, f"{slug}: sentence not in the audit: {sentence[:80]!r}"
+                claims, reason = listed[sentence]
+                named = {c for c in claims.split("; ") if c}
+                assert named <= ids and (named or reason.strip()), sentence[:80]
+        audited = {c for cell in audit["claim_ids"] for c in cell.split("; ") if c}
+        assert audited == ids, f"{slug}: claims missing from the audit: {ids - audited}"
+
+
+def test_the_readme_quotes_only_what_the_article_says():
+    # a phrase in quotation marks in the README is either in the article or a quoted source's own words
+    import re
+
+    from geoclaims.paths import REPO_ROOT
+
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8").split("## Check another article")[0]
+    prose = re.sub(r"`[^`]*`", "", re.sub(r"```.*?```", "", readme, flags=re.S))  # code is not a quotation
+    text = load_article().text
+    quoted = re.findall(r"[\"“]([^\"”]{6,}?)[\"”]", prose)
+    assert quoted, "the README quotes the article somewhere"
+    for phrase in quoted:
+        if phrase.startswith("Russo-Japanese ties thaw"):  # the title
+            continue
+        assert phrase in text, f"README quotes {phrase!r}, which the article does not say"

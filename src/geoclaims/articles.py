@@ -9,6 +9,7 @@ SHA-256 is checked on load so that claims are never checked against a changed te
 from __future__ import annotations
 
 import hashlib
+import re
 import tomllib
 from dataclasses import dataclass
 
@@ -124,3 +125,21 @@ def load_article(slug: str | None = None) -> Article:
                    str(meta["source_id"]), str(meta["published"]), earliest, latest,
                    str(window.get("source_ids", meta["source_id"])), raw.decode("utf-8"),
                    tuple((str(k), str(v)) for k, v in meta.get("notebooks", {}).items()))
+
+
+#: number words that make a sentence checkable by the audit (with any digit)
+NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "hundred",
+                "thousand", "million", "billion", "first", "second", "third", "fourth", "fifth", "decade", "decades",
+                "couple", "half", "double", "several", "number of")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a stored text, split at a full stop, question or exclamation mark
+    followed by a space, and at line breaks (headings and captions are lines of their own)."""
+    return [s.strip() for s in re.split(r"(?:(?<=[.!?])|(?<=[.!?][”\"]))\s+|\n+", text) if s.strip()]
+
+
+def has_number(sentence: str) -> bool:
+    """Whether a sentence holds a digit or a number word (the audit must account for it)."""
+    lower = f" {sentence.lower()} "
+    return any(ch.isdigit() for ch in sentence) or any(re.search(rf"\b{w}\b", lower) for w in NUMBER_WORDS)

@@ -101,6 +101,12 @@ def later_than(source_ids: str, day: pd.Timestamp) -> bool | None:
     return pd.Period(published, freq=freq).end_time.normalize() > day
 
 
+@cached_loader
+def load_facts() -> pd.DataFrame:
+    """``facts.csv``: single sourced facts about a subject (a person's sport, a count)."""
+    return load_table("facts.csv")
+
+
 # ---- straits and links ----------------------------------------------------------------------
 
 @cached_loader

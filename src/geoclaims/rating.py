@@ -51,7 +51,7 @@ def gap(claimed: float, low: float, high: float, sense: str = "point", claimed_h
 
 
 def rate(claimed: float, low: float, high: float, *, near: float = 0.0, relative: bool = True,
-         sense: str = "point", misleading: bool = False, claimed_high: float | None = None) -> str:
+         sense: str = "point", misleading: bool = False, claimed_high: float | None = None, known: bool = True) -> str:
     """The rating of a claim against the evidence range (see the module docstring).
 
     >>> rate(19, 15.3, 27.4, near=0.10), rate(38, 19.7, 36.2, near=0.10), rate(35, 40, 45, near=0.10)
@@ -59,6 +59,8 @@ def rate(claimed: float, low: float, high: float, *, near: float = 0.0, relative
     >>> rate(10, 13.7, 13.8, sense="at-least")
     'accurate'
     """
+    if not known:  # the evidence published by the article's date cannot decide (low/high are placeholders)
+        return "unverifiable"
     miss = gap(claimed, low, high, sense, claimed_high)
     near = _number("near", near)
     if near < 0:

@@ -133,6 +133,10 @@ SCHEMAS: dict[str, Schema] = {
                                    "escorted": ("yes", "no", "partly", "unknown"),
                                    "days_basis": ("stated", "dates", "unknown")}),
     "nsr_season.csv": Schema(("source_ids", "opens", "closes", "note"), nonempty=("source_ids", "opens", "closes")),
+    "audit.csv": Schema(("sentence_no", "sentence", "speaker", "kind", "claim_ids", "reason"), key="sentence_no",
+                        nonempty=("sentence",), numeric={"sentence_no": Range(1, whole=True)}),
+    "facts.csv": Schema(("fact_id", "subject", "attribute", "value", "unit", "source_ids", "note"), key="fact_id",
+                        nonempty=("subject", "attribute", "value", "source_ids")),
     "matrix_ports.csv": Schema(("locode", "region", "source_ids"), key="locode", nonempty=("region", "source_ids"),
                                choices={"region": ("europe", "far-east")}),
 }

@@ -41,21 +41,22 @@ def plot_meetings_timeline(counted: pd.DataFrame, office: pd.Timestamp, article:
 
 
 def plot_reactors_operating(reactors: pd.DataFrame, disaster: pd.Timestamp,
-                            article: tuple[pd.Timestamp, pd.Timestamp], end: pd.Timestamp, ax: Axes) -> Axes:
-    """Japan's reactors operating, as a step chart from the first sourced row to ``end``."""
+                            article: tuple[pd.Timestamp, pd.Timestamp], end: pd.Timestamp, notes: list, ax: Axes) -> Axes:
+    """Japan's reactors operating, as a step chart from the first sourced row to ``end``, with
+    ``notes`` — ``(start, end, count, text)`` spans — labelled above their steps."""
     dates = list(reactors["date"]) + [end]
     counts = list(reactors["operating"]) + [reactors["operating"].iloc[-1]]
     ax.step(dates, counts, where="post", color="C1", lw=1.8)
     ax.fill_between(dates, counts, step="post", color="C1", alpha=0.2)
     ax.axvline(disaster, color="C3", lw=1, ls="--")
-    ax.annotate("Fukushima, 11 Mar 2011\n(counts before Feb 2012 not sourced here)", (disaster, 0.95),
-                xycoords=("data", "axes fraction"), xytext=(4, 0), textcoords="offset points", fontsize=8, va="top")
+    ax.annotate("Fukushima, 11 Mar 2011", (disaster, 0.97), xycoords=("data", "axes fraction"), xytext=(4, 0),
+                textcoords="offset points", fontsize=8, va="top")
     _mark_article(ax, article)
-    for _, row in reactors.iterrows():
-        if row["operating"] > 0 and "Ohi" in row["event"]:
-            ax.annotate(row["event"].split(" resumes")[0].split(" shut")[0], (row["date"], row["operating"]),
-                        xytext=(2, 3), textcoords="offset points", fontsize=7)
-    ax.set_ylim(0, max(counts) + 1)
+    for start, stop, count, text in notes:
+        middle = start + (stop - start) / 2
+        ax.annotate(text, (middle, count), xytext=(0, 14), textcoords="offset points", ha="center", fontsize=8,
+                    arrowprops={"arrowstyle": "-", "color": "0.5", "lw": 0.6})
+    ax.set_ylim(0, max(counts) * 1.1 + 1)
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.set_xlim(disaster - pd.Timedelta(days=60), end)
     ax.set_ylabel("reactors operating")

@@ -5,6 +5,7 @@ Evidence: :class:`~geoclaims.families.timeline.Timeline`.
 
 from __future__ import annotations
 
+from . import fact_checks as fc
 from . import timeline_checks as tc
 from .base import Check, Family, FigureSpec
 from .timeline import Timeline, evidence
@@ -12,10 +13,18 @@ from .timeline import Timeline, evidence
 
 def _reactors_operating(fig, tl: Timeline) -> None:
     from ..draw import plots
+    from .timeline import running_periods
 
     r = tl.reactors
-    end = r["date"].max() + (r["date"].max() - r["date"].min()) * 0.1
-    plots.plot_reactors_operating(r, tl.event("fukushima-disaster")["date"], tl.article_window(), end, fig.subplots())
+    end = r["date"].max() + (r["date"].max() - r["date"].min()) * 0.05
+    disaster = tl.event("fukushima-disaster")["date"]
+    first_zero = r.loc[(r["date"] > disaster) & (r["operating"] == 0), "date"].min()
+    notes = [(a, b, n, f"{n} running again, {a:%b %Y} – {b:%b %Y}")
+             for a, b, n in running_periods(r, first_zero) if b <= tl.article.latest]
+    zero_from = max(b for a, b, n in running_periods(r, disaster) if b <= tl.article.latest)
+    restart = r.loc[(r["date"] > zero_from) & (r["operating"] > 0), "date"].min()
+    notes.append((zero_from, restart, 0, f"none running, {zero_from:%d %b %Y} – {restart:%d %b %Y}"))
+    plots.plot_reactors_operating(r, disaster, tl.article_window(), end, notes, fig.subplots())
 
 
 def _islands_areas(fig, tl: Timeline) -> None:
@@ -37,6 +46,9 @@ FAMILY = Family(
         "named-count": Check(tc.named_count, "count", (), (), ("islands-areas",)),
         "none-since": Check(tc.none_since, "date", ("event",), ("event",), ("reactors-operating",)),
         "ended-by": Check(tc.ended_by, "date"),
+        "attribute-holds": Check(fc.attribute_holds, "count", ("subjects", "attribute", "value"),
+                                 ("subjects", "attribute", "value")),
+        "attribute-at-least": Check(fc.attribute_at_least, "number", ("subject", "attribute"), ("subject", "attribute")),
     },
     notebook="04-history",
     figures={

@@ -144,12 +144,14 @@ def evidence(article, claims) -> RouteEvidence:
     pairs: list[tuple[str, str]] = []
     claimed: dict = {}
     for c in claims:
+        if not c.param("origin", ""):  # a claim about the route in general (its season)
+            continue
         pair = (c.param("origin"), c.param("destination"))
         if pair not in pairs:
             pairs.append(pair)
         if c.check == "transit-days":
             claimed[(*pair, c.param("via"))] = c.value
-    pairs += [p for p in CONTEXT_PAIRS if p not in pairs]
+    pairs += [p for p in CONTEXT_PAIRS if p not in pairs]  # also the headline when no claim names a pair
     variants = {c.param("nsr_variant", "coastal") for c in claims} or {"coastal"}
     variant = variants.pop() if len(variants) == 1 else "coastal"
     routes = {(*pair, via): sea_route(*pair, via=via, nsr_variant=variant) for pair in pairs for via in CORRIDORS}

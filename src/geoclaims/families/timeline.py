@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..datasets import load_events, load_islands, load_meeting_counts, load_meetings, load_reactors
+from ..datasets import load_events, load_facts, load_islands, load_meeting_counts, load_meetings, load_reactors
 from ..errors import DataError, InputError
 
 DAYS_PER_YEAR = 365.2425  #: mean Gregorian year, for "years since" figures
@@ -28,6 +28,7 @@ class Timeline:
     events: pd.DataFrame
     reactors: pd.DataFrame
     islands: pd.DataFrame
+    facts: pd.DataFrame
 
     def article_window(self) -> tuple[pd.Timestamp, pd.Timestamp]:
         """Earliest and latest possible publication day of the article."""
@@ -49,7 +50,8 @@ class Timeline:
 
 def evidence(article, claims=()) -> Timeline:
     """Load and cross-check every dated table, with the article."""
-    return Timeline(article, load_meetings(), load_meeting_counts(), load_events(), load_reactors(), load_islands())
+    return Timeline(article, load_meetings(), load_meeting_counts(), load_events(), load_reactors(), load_islands(),
+                    load_facts())
 
 
 def parse_date(value, what: str = "date") -> pd.Timestamp:

@@ -1,0 +1,52 @@
+"""Checks of single sourced facts (``data/facts.csv``): whether an attribute holds for each
+of several subjects ("both Mori and Putin are judo players"), and a count stated as a lower
+bound ("a number of Class-A war criminals"). Facts first published after the article are
+later evidence: shown apart, never the basis of the rating; a subject with no fact published
+by then makes the claim ``unverifiable``."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..data import merge_ids
+from ..datasets import later_than
+from ..findings import Finding
+from ..rating import rate
+
+
+def _facts(tl, subject: str, attribute: str) -> pd.DataFrame:
+    f = tl.facts
+    rows = f[(f["subject"] == subject) & (f["attribute"] == attribute)]
+    return rows[[later_than(s, tl.article.latest) is False for s in rows["source_ids"]]]
+
+
+def attribute_holds(claim, tl) -> Finding:
+    """How many of ``subjects`` (comma-separated) have ``attribute`` = ``value``; the claimed
+    value is how many the article says (2 for "both"); a count is exact."""
+    subjects = [s.strip() for s in claim.param("subjects").split(",") if s.strip()]
+    attribute, value = claim.param("attribute"), claim.param("value")
+    known = {s: sorted(set(_facts(tl, s, attribute)["value"])) for s in subjects}
+    holds = sum(value in v for v in known.values())
+    detail = "; ".join(f"{s}: {', '.join(v) or 'nothing published by the article'}" for s, v in known.items())
+    rating = rate(claim.value, holds, holds, known=all(known.values()))
+    rule = (f"{attribute.capitalize()} as the sources give it — {detail}. The claim holds for {holds} of "
+            f"{len(subjects)}; a count is exact.")
+    rows = tl.facts[tl.facts["subject"].isin(subjects) & (tl.facts["attribute"] == attribute)]
+    return Finding(claim.claim_id, claim.claimed_value, claim.unit, holds, holds, holds, rating, rule,
+                   merge_ids(*rows["source_ids"]), decided_by=f"facts.csv ({attribute}), sources published by the article")
+
+
+def attribute_at_least(claim, tl) -> Finding:
+    """A sourced count (``subject``, ``attribute``) against "at least" the claimed number."""
+    rows = _facts(tl, claim.param("subject"), claim.param("attribute"))
+    counts = pd.to_numeric(rows["value"], errors="coerce").dropna()
+    if counts.empty:
+        rule = f"No count of {claim.param('attribute')} was published by the article's date."
+        return Finding(claim.claim_id, claim.claimed_value, claim.unit, None, None, None,
+                       rate(claim.value, 0, 0, known=False), rule)
+    low, high = float(counts.min()), float(counts.max())
+    rule = (f"{claim.param('subject')}: {claim.param('attribute')} {low:g}" + (f"–{high:g}" if high != low else "")
+            + f" ({'; '.join(rows['note'])}). Accurate if at least {claim.value:g}.")
+    return Finding(claim.claim_id, claim.claimed_value, claim.unit, high, low, high,
+                   rate(claim.value, low, high, sense="at-least"), rule, merge_ids(*rows["source_ids"]),
+                   decided_by=f"facts.csv ({claim.param('attribute')})")
