@@ -41,8 +41,8 @@ figures: $(STAMP) ## regenerate every figure of every article into figures/
 report: $(STAMP) ## execute every notebook and write the HTML report into report/
 	$(BIN)/geoclaims report --out report
 
-claimreview: $(STAMP) ## write schema.org ClaimReview JSON-LD to report/claimreview.json
-	$(BIN)/geoclaims export claimreview --out report/claimreview.json
+claimreview: $(STAMP) ## write ClaimReview JSON-LD to report/claimreview.json (a draft unless CLAIMREVIEW_FINAL=1)
+	$(BIN)/geoclaims export claimreview --out report/claimreview.json $(if $(CLAIMREVIEW_FINAL),,--draft)
 
 lab: $(STAMP) ## open JupyterLab on notebooks/
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)

@@ -55,7 +55,8 @@ def test_adding_the_second_article_leaves_the_dw_scorecard_as_it_was():
 def test_export_and_report_take_the_article(tmp_path, capsys):
     out = tmp_path / "cr.json"
     assert main(["export", "claimreview", "--article", SECOND, "--out", str(out), "--date", "2026-11-28",
-                 "--author", "Example Desk", "--author-url", "https://example.org"]) == 0
+                 "--author", "Example Desk", "--author-url", "https://example.org",
+                 "--url-base", "https://example.org/r"]) == 0
     reviews = json.loads(out.read_text(encoding="utf-8"))
     assert len(reviews) == len(load_claims(SECOND))
     assert reviews[0]["itemReviewed"]["appearance"]["publisher"]["name"] == "The Maritime Executive"

@@ -80,7 +80,7 @@ def test_export_refuses_paths_it_cannot_or_must_not_write(tmp_path, capsys):
     mine.write_text('{"rent": 900}', encoding="utf-8")
     for target, text in ((tmp_path / "no" / "x.json", "does not exist"), (tmp_path, "folder"),
                          (mine, "not a ClaimReview file")):
-        assert main(["export", "claimreview", "--out", str(target), "--date", "2026-11-28"]) == 2
+        assert main(["export", "claimreview", "--out", str(target), "--date", "2026-11-28", "--draft"]) == 2
         assert text in _one_line(capsys)
     assert mine.read_text(encoding="utf-8") == '{"rent": 900}'
     assert sorted(p.name for p in tmp_path.iterdir()) == ["budget.json"]
@@ -89,7 +89,7 @@ def test_export_refuses_paths_it_cannot_or_must_not_write(tmp_path, capsys):
 def test_export_replaces_its_own_previous_file(tmp_path, capsys):
     out = tmp_path / "claimreview.json"
     for _ in range(2):
-        assert main(["export", "claimreview", "--out", str(out), "--date", "2026-11-28"]) == 0
+        assert main(["export", "claimreview", "--out", str(out), "--date", "2026-11-28", "--draft"]) == 0
     assert json.loads(out.read_text(encoding="utf-8"))[0]["@type"] == "ClaimReview"
 
 

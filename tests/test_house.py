@@ -106,7 +106,8 @@ def test_a_claim_of_a_known_kind_is_added_with_data_alone(data_copy, capsys):
     old_sha = next(l for l in toml.splitlines() if l.startswith("sha256")).split('"')[1]
     (article / "article.toml").write_text(toml.replace(old_sha, hashlib.sha256(text.encode()).hexdigest()), encoding="utf-8")
     with (article / "claims.csv").open("a", encoding="utf-8") as fh:
-        fh.write("hamburg-shanghai-days,from Hamburg in 30 days,narration,duration,NSR days Hamburg–Shanghai,30,days,"
+        fh.write("hamburg-shanghai-days,from Hamburg in 30 days,A ship can sail from Hamburg to Shanghai in 30 days.,"
+                 "narration,duration,NSR days Hamburg–Shanghai,30,days,"
                  "route,transit-days,origin=DEHAM; destination=CNSHA; via=nsr\n")
     clear_caches()
     assert main(["check", "--claim", "hamburg-shanghai-days", "--format", "json"]) == 0

@@ -27,7 +27,7 @@ def test_unknown_claim_id_lists_the_valid_ids():
 
 MALFORMED_REGISTRY = [
     # (what is wrong, text replaced in claims.csv, replacement, the message expected)
-    ("missing column", "claim_id,quote,speaker,", "claim_id,quote,who,", r"claims\.csv: missing column\(s\) speaker"),
+    ("missing column", "claim_id,quote,statement,", "claim_id,quote,what,", r"claims\.csv: missing column\(s\) statement"),
     ("repeated id", "suez-route-days,38 days", "polar-route-days,38 days",
      r"claims\.csv, line 3, column 'claim_id': 'polar-route-days' repeats line 2"),
     ("quote not in article", "construct a 35-km-long tunnel", "construct a 53-km-long tunnel",
@@ -36,7 +36,7 @@ MALFORMED_REGISTRY = [
     ("unknown family", ",tunnel,link-length,", ",bridge,link-length,", r"line 6 .*family must be one of"),
     ("empty cell", ",35,km,", ",35,,", r"claims\.csv, line 6, column 'unit': empty value"),
     ("too many fields", "tunnel-length-km,construct", "tunnel-length-km,extra,construct",
-     r"claims\.csv, line 6: expected 10 fields, got 11"),
+     r"claims\.csv, line 6: expected 11 fields, got 12"),
     ("value with its unit", ",35,km,", ",35km,km,", r"line 6 .*claimed_value must be a number .* got '35km'"),
     ("unknown check kind", ",tunnel,link-length,", ",tunnel,route_checks:x,", r"line 6 .*check must be one of"),
     ("unknown parameter", "strait=la-perouse;", "strait=la-perouse; colour=red;", r"line 6 .*unknown colour"),

@@ -98,24 +98,44 @@ def test_claimreview_export_has_every_required_property(tmp_path, capsys):
     # alternateName) and url; author and itemReviewed (a Claim with author, datePublished and
     # appearance) are recommended. https://developers.google.com/search/docs/appearance/structured-data/factcheck
     out = tmp_path / "claimreview.json"
-    assert main(["export", "claimreview", "--out", str(out), "--author", "Example Fact Desk",
-                 "--date", "2026-11-28"]) == 0
+    assert main(["export", "claimreview", "--out", str(out), "--author", "Example Fact Desk", "--date", "2026-11-28",
+                 "--author-url", "https://factdesk.example.org", "--url-base", "https://factdesk.example.org/geo"]) == 0
     reviews = json.loads(out.read_text(encoding="utf-8"))
     assert [r["url"].rsplit("#", 1)[1] for r in reviews] == claim_ids()
     for r in reviews:
         assert r["@context"] == "https://schema.org" and r["@type"] == "ClaimReview"
-        assert r["claimReviewed"] in load_article().text
+        assert r["claimReviewed"].endswith(".") and r["claimReviewed"][0].isupper()  # a sentence, not a fragment
         rating = r["reviewRating"]
         assert rating["@type"] == "Rating" and rating["alternateName"] in {
             "accurate", "mostly-accurate", "misleading", "inaccurate", "unverifiable"}
         assert 1 <= rating["ratingValue"] <= 5 and (rating["worstRating"], rating["bestRating"]) == (1, 5)
         assert r["author"] == {"@type": "Organization", "name": "Example Fact Desk",
-                               "url": "https://github.com/geoclaims/geoclaims"}
+                               "url": "https://factdesk.example.org"}
+        assert r["url"].startswith("https://factdesk.example.org/geo#")
         item = r["itemReviewed"]
-        assert item["@type"] == "Claim" and item["author"]["name"].startswith("DW")
+        assert item["@type"] == "Claim" and item["author"]["name"] in ("DW (Deutsche Welle)", "Jun Okumura")
         article = item["appearance"]
         assert article["@type"] == "NewsArticle" and article["publisher"]["name"].startswith("DW")
         assert article["datePublished"] == "2014-01" and r["datePublished"] == "2026-11-28"
+
+
+def test_export_refuses_placeholders_unless_asked_for_a_draft(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    out = tmp_path / "cr.json"
+    assert main(["export", "claimreview", "--out", str(out), "--date", "2026-11-28"]) == 2
+    assert "--draft" in capsys.readouterr().err and not out.exists()
+    assert main(["export", "claimreview", "--out", str(out), "--date", "2026-11-28", "--draft"]) == 0
+    assert "draft" in json.loads(out.read_text(encoding="utf-8"))[0]["author"]["name"]
+
+
+def test_export_reads_the_publisher_from_its_config_file(tmp_path, capsys, monkeypatch):
+    config = tmp_path / "config" / "geoclaims"
+    config.mkdir(parents=True)
+    (config / "publisher.toml").write_text('author = "Desk"\nauthor_url = "https://desk.example"\n'
+                                           'url_base = "https://desk.example/r"\n', encoding="utf-8")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    assert main(["export", "claimreview", "--date", "2026-11-28"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["author"]["name"] == "Desk"
 
 
 def test_export_with_a_bad_date_writes_nothing(tmp_path, capsys):

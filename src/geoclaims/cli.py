@@ -142,12 +142,12 @@ def _cmd_route(args: argparse.Namespace) -> str:
 
 def _cmd_export(args: argparse.Namespace) -> str:
     from .families.timeline import parse_date
-    from .publish.export import claimreview_json, write_text_atomically
+    from .publish.export import claimreview_json, reviewer, write_text_atomically
     from .scorecard import check_claims
 
     date = None if args.date is None else f"{parse_date(args.date, '--date'):%Y-%m-%d}"
-    text = claimreview_json(check_claims(article=args.article), author=args.author, author_url=args.author_url,
-                            url_base=args.url_base, date_published=date, article=args.article)
+    who = reviewer(args.author, args.author_url, args.url_base, draft=args.draft)
+    text = claimreview_json(check_claims(article=args.article), **who, date_published=date, article=args.article)
     return str(write_text_atomically(args.out, text + "\n")) if args.out else text
 
 
@@ -246,10 +246,12 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Export the findings as schema.org ClaimReview JSON-LD.")
     p.add_argument("kind", choices=("claimreview",), help="export format")
     p.add_argument("--out", metavar="FILE", type=_nonempty("--out"), help="write here instead of standard output")
-    p.add_argument("--author", default="geoclaims", type=_nonempty("--author"), help="the reviewing organisation")
-    p.add_argument("--author-url", default="https://github.com/geoclaims/geoclaims", help="the organisation's URL")
-    p.add_argument("--url-base", default="https://geoclaims.github.io/report/index.html",
-                   help="where the review is published; each claim gets #CLAIM_ID")
+    p.add_argument("--author", type=_nonempty("--author"),
+                   help="the reviewing organisation (or `author` in ~/.config/geoclaims/publisher.toml)")
+    p.add_argument("--author-url", type=_nonempty("--author-url"), help="the organisation's URL (or `author_url`)")
+    p.add_argument("--url-base", type=_nonempty("--url-base"),
+                   help="where the review is published; each claim gets #CLAIM_ID (or `url_base`)")
+    p.add_argument("--draft", action="store_true", help="export with placeholders for what is not given")
     p.add_argument("--date", metavar="DATE", help="review date, YYYY-MM-DD (default: today)")
     p.add_argument("--article", **article)
     p.set_defaults(func=_cmd_export)

@@ -30,6 +30,7 @@ class Claim:
 
     claim_id: str
     quote: str
+    statement: str  # the claim as a reader would state it, for ClaimReview's claimReviewed
     speaker: str
     kind: str
     quantity: str
@@ -108,8 +109,8 @@ def load_claims(article: str | None = None) -> tuple[Claim, ...]:
     claims = []
     for i, row in frame.iterrows():
         where = f"claims.csv, line {i + 2} ({row['claim_id']})"
-        fields = {c: row[c] for c in ("claim_id", "quote", "speaker", "kind", "quantity", "claimed_value", "unit",
-                                      "family", "check")}
+        fields = {c: row[c] for c in ("claim_id", "quote", "statement", "speaker", "kind", "quantity", "claimed_value",
+                                      "unit", "family", "check")}
         claim = Claim(**fields, params=parse_params(row["params"], where), article=art.slug)
         _validate(claim, where, art.text)
         claims.append(claim)

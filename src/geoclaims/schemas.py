@@ -63,7 +63,8 @@ class Schema:
 
 #: what a claim is: a fact, a count, a date, a duration, or a forecast or plan (judged as a plan, not an outcome)
 CLAIM_KINDS = ("fact", "count", "date", "duration", "forecast")
-CLAIM_COLUMNS = ("claim_id", "quote", "speaker", "kind", "quantity", "claimed_value", "unit", "family", "check", "params")
+CLAIM_COLUMNS = ("claim_id", "quote", "statement", "speaker", "kind", "quantity", "claimed_value", "unit", "family", "check",
+                 "params")
 SOURCE_COLUMNS = ("source_id", "files", "supports", "publisher", "title", "url", "date_published", "date_accessed",
                   "licence", "quote")
 
@@ -72,7 +73,8 @@ SCHEMAS: dict[str, Schema] = {
                           nonempty=tuple(c for c in SOURCE_COLUMNS if c != "date_published"),
                           dates=("date_accessed",), partial_dates=("date_published",)),
     "claims.csv": Schema(CLAIM_COLUMNS, key="claim_id",
-                         nonempty=("quote", "speaker", "kind", "quantity", "claimed_value", "unit", "family", "check"),
+                         nonempty=("quote", "statement", "speaker", "kind", "quantity", "claimed_value", "unit", "family",
+                                   "check"),
                          choices={"kind": CLAIM_KINDS}),
     "meetings.csv": Schema(("meeting_id", "date", "date_exact", "city", "country", "occasion", "format",
                             "official_count", "source_ids", "note"), key="meeting_id",

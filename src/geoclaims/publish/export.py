@@ -3,8 +3,9 @@
 ``claimreview()`` returns one JSON-LD object per checked claim, following schema.org's
 ``ClaimReview`` and Google's fact-check markup documentation
 (https://developers.google.com/search/docs/appearance/structured-data/factcheck):
-``claimReviewed`` is the quote, ``itemReviewed`` a ``Claim`` whose ``appearance`` is the
-article (a ``NewsArticle`` with publisher and date), ``reviewRating`` a ``Rating`` whose
+``claimReviewed`` is the claim as a sentence (``statement`` in claims.csv), ``itemReviewed`` a
+``Claim`` whose ``author`` is its speaker (the publication for its narration, a person quoted) and
+whose ``appearance`` is the article (a ``NewsArticle`` with publisher and date), ``reviewRating`` a ``Rating`` whose
 ``alternateName`` is the rating and whose ``ratingValue`` is on the 1–5 scale of
 :data:`geoclaims.findings.RATING_SCORES` (5 accurate, 4 mostly-accurate, 3 misleading,
 1 inaccurate; ``unverifiable`` carries no number), ``author`` the reviewing organisation,
@@ -21,14 +22,62 @@ from datetime import date
 from pathlib import Path
 
 from ..articles import load_article
-from ..errors import OutputError
+from ..errors import InputError, OutputError
 from ..findings import RATING_SCORES, Finding
 from ..registry import get_claim
 
 
-def claimreview(findings: Sequence[Finding], *, author: str = "geoclaims",
-                author_url: str = "https://github.com/geoclaims/geoclaims",
-                url_base: str = "https://geoclaims.github.io/report/index.html",
+#: what a draft export says where the reviewing organisation belongs
+DRAFT = {"author": "geoclaims (draft: not for publication)", "author_url": "https://example.invalid/",
+         "url_base": "https://example.invalid/report/index.html"}
+
+
+def publisher_config() -> dict:
+    """The reviewing organisation from ``publisher.toml`` in ``$XDG_CONFIG_HOME/geoclaims``
+    (else ``~/.config/geoclaims``): keys ``author``, ``author_url``, ``url_base``; ``{}`` if absent.
+
+    Raises
+    ------
+    InputError
+        naming the file when it is not readable TOML of those keys.
+    """
+    import tomllib
+
+    home = os.environ.get("XDG_CONFIG_HOME") or (os.path.join(os.environ["HOME"], ".config") if os.environ.get("HOME")
+                                                  else "")
+    path = Path(home) / "geoclaims" / "publisher.toml" if home else None
+    if path is None or not path.is_file():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise InputError(f"{path}: not readable TOML ({exc})") from None
+    unknown = set(data) - set(DRAFT)
+    if unknown or not all(isinstance(v, str) and v.strip() for v in data.values()):
+        raise InputError(f"{path}: expected text values for {', '.join(DRAFT)}, got {sorted(data)}")
+    return data
+
+
+def reviewer(author: str | None = None, author_url: str | None = None, url_base: str | None = None,
+             draft: bool = False) -> dict:
+    """The reviewing organisation: options, else ``publisher.toml``, else (only with ``draft``)
+    the :data:`DRAFT` placeholders.
+
+    Raises
+    ------
+    InputError
+        naming what is missing when neither options nor the file give it and ``draft`` is off.
+    """
+    given = {k: v for k, v in (("author", author), ("author_url", author_url), ("url_base", url_base)) if v}
+    merged = {**publisher_config(), **given}
+    missing = [k for k in DRAFT if k not in merged]
+    if missing and not draft:
+        raise InputError(f"ClaimReview needs the reviewing organisation: give --{' --'.join(m.replace('_', '-') for m in missing)} "
+                         "(or write them in ~/.config/geoclaims/publisher.toml), or --draft to export with placeholders")
+    return {**DRAFT, **merged}
+
+
+def claimreview(findings: Sequence[Finding], *, author: str, author_url: str, url_base: str,
                 date_published: str | None = None, article: str | None = None) -> list[dict]:
     """ClaimReview JSON-LD objects for the checked findings (see the module docstring)."""
     art = load_article(article)
@@ -44,14 +93,14 @@ def claimreview(findings: Sequence[Finding], *, author: str = "geoclaims",
             "@context": "https://schema.org",
             "@type": "ClaimReview",
             "url": f"{url_base}#{f.claim_id}",
-            "claimReviewed": get_claim(f.claim_id, art.slug).quote,
+            "claimReviewed": get_claim(f.claim_id, art.slug).statement,
             "datePublished": reviewed,
             "author": {"@type": "Organization", "name": author, "url": author_url},
             "reviewRating": rating,
             "reviewBody": f.rule,
             "itemReviewed": {
                 "@type": "Claim",
-                "author": {"@type": "Organization", "name": art.publisher},
+                "author": _speaker(get_claim(f.claim_id, art.slug).speaker, art.publisher),
                 "datePublished": art.published,
                 "appearance": {
                     "@type": "NewsArticle",
@@ -63,6 +112,13 @@ def claimreview(findings: Sequence[Finding], *, author: str = "geoclaims",
             },
         })
     return out
+
+
+def _speaker(speaker: str, publisher: str) -> dict:
+    """Who made the claim: the publication for its own narration, else the person quoted."""
+    if speaker == "narration":
+        return {"@type": "Organization", "name": publisher}
+    return {"@type": "Person", "name": speaker}
 
 
 def _is_claimreview_file(path: Path) -> bool:
