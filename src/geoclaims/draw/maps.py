@@ -26,28 +26,52 @@ def strait_axes(fig: Figure, south: float, north: float, west: float, east: floa
     return ax
 
 
-def plot_strait_map(ax, strait: pd.Series, land: list, width, capes: pd.DataFrame, pairings: pd.DataFrame):
-    """The strait on ``ax`` (from :func:`strait_axes`): land, the capes inside the box, the
-    line of minimum width labelled in km, and the shortest islet pairings dotted."""
+def plot_strait_map(ax, strait: pd.Series, land: list, width, capes: pd.DataFrame, pairings: pd.DataFrame,
+                    claim: tuple | None = None, scale: tuple | None = None, names: dict | None = None):
+    """The strait on ``ax`` (from :func:`strait_axes`): land with the two landmasses named, the
+    capes inside the box, the narrowest crossing, the shortest islet pairings dotted, the claimed
+    length (``claim``: km, (lat, lon) start, (lat, lon) end) laid along the crossing from the far
+    shore, a scale bar (``scale``: km, start, end), the landmasses' names at ``names`` (name ->
+    (lat, lon) inside the box) and a legend."""
+    import matplotlib.patheffects as pe
+    import matplotlib.ticker as mticker
+
+    halo = [pe.withStroke(linewidth=3, foreground="white")]
     south, north, west, east = strait["south"], strait["north"], strait["west"], strait["east"]
-    ax.add_geometries(land, crs=PLATE,
-                      facecolor="#e8e4d8", edgecolor="0.3", linewidth=0.5)
+    ax.add_geometries(land, crs=PLATE, facecolor="#e8e4d8", edgecolor="0.3", linewidth=0.5)
+    for name, (lat, lon) in (names or {}).items():
+        ax.text(lon, lat, name.upper(), fontsize=11, color="0.35", ha="center", va="center", fontweight="bold",
+                transform=PLATE)
     (lat_a, lon_a), (lat_b, lon_b) = width.point_a, width.point_b
-    ax.plot([lon_a, lon_b], [lat_a, lat_b], color="C3", lw=2, transform=ccrs.Geodetic())
-    ax.text((lon_a + lon_b) / 2 - 0.03, (lat_a + lat_b) / 2, f"{width.width_km:.1f} km\n(narrowest)", ha="right",
-            color="C3", fontsize=9, fontweight="bold", transform=PLATE)
-    for _, row in pairings[~pairings["from"].str.endswith("coast") | ~pairings["to"].str.endswith("coast")].iterrows():
+    ax.plot([lon_a, lon_b], [lat_a, lat_b], color="C1", lw=2.2, transform=ccrs.Geodetic(),
+            label=f"narrowest crossing, {width.width_km:.1f} km")
+    ax.text((lon_a + lon_b) / 2 - 0.03, (lat_a + lat_b) / 2, f"{width.width_km:.1f} km", ha="right", color="C1",
+            fontsize=10, fontweight="bold", transform=PLATE, path_effects=halo)
+    if claim:
+        km, (la, lo), (lb, lob) = claim
+        ax.plot([lo, lob], [la, lb], color="C0", lw=4, alpha=0.55, solid_capstyle="butt", transform=ccrs.Geodetic(),
+                label=f"the article's {km:g} km, laid from Hokkaido")
+    shown = pairings[~pairings["from"].str.endswith("coast") | ~pairings["to"].str.endswith("coast")]
+    for i, (_, row) in enumerate(shown.iterrows()):
         (la, lo), (lb, lob) = row["point_a"], row["point_b"]
-        ax.plot([lo, lob], [la, lb], color="0.4", lw=0.8, ls=":", transform=ccrs.Geodetic())
+        ax.plot([lo, lob], [la, lb], color="0.35", lw=0.9, ls=":", transform=ccrs.Geodetic(),
+                label="shortest distances from the islets (dotted)" if i == 0 else None)
     inside = capes[(capes["lat"].between(south, north)) & (capes["lon"].between(west, east))]
     ax.plot(inside["lon"], inside["lat"], "k^", ms=5, transform=PLATE)
     for _, row in inside.iterrows():
         # label on the left when another point sits just east, so the two labels do not collide
         left = ((inside["lon"] - row["lon"]).between(1e-9, 0.1) & ((inside["lat"] - row["lat"]).abs() < 0.05)).any()
         ax.text(row["lon"] + (-0.02 if left else 0.02), row["lat"] + 0.015, row["name"], fontsize=8,
-                ha="right" if left else "left", transform=PLATE)
+                ha="right" if left else "left", transform=PLATE, path_effects=halo)
+    if scale:
+        km, (la, lo), (lb, lob) = scale
+        ax.plot([lo, lob], [la, lb], color="k", lw=3, solid_capstyle="butt", transform=ccrs.Geodetic())
+        ax.text((lo + lob) / 2, la + 0.03, f"{km:g} km", ha="center", fontsize=8, transform=PLATE)
     gl = ax.gridlines(draw_labels=True, linewidth=0.3, color="0.5", alpha=0.5, x_inline=False, y_inline=False)
     gl.top_labels = gl.right_labels = False
+    gl.xlocator = mticker.MultipleLocator(0.25)
+    gl.ylocator = mticker.MultipleLocator(0.25)
+    ax.legend(loc="lower right", fontsize=8, framealpha=0.9)
     ax.set_title(f"{strait['name']}: narrowest crossing {width.width_km:.1f} km (GSHHS-{width.resolution})")
     return ax
 

@@ -69,7 +69,7 @@ def plot_island_areas(stats: pd.DataFrame, ax: Axes) -> Axes:
     ``high`` across sources and ``named`` yes/no, sorted by ``high``), the two named in the
     1956 declaration set apart in colour."""
     colours = ["C0" if n == "yes" else "0.6" for n in stats["named"]]
-    ax.barh(stats.index.str.title(), stats["high"], color=colours)
+    ax.barh(stats.index, stats["high"], color=colours)
     ax.errorbar(stats["high"], range(len(stats)), xerr=[stats["high"] - stats["low"], [0] * len(stats)],
                 fmt="none", ecolor="k", capsize=3, lw=1)
     total = stats["high"].sum()
@@ -79,6 +79,10 @@ def plot_island_areas(stats: pd.DataFrame, ax: Axes) -> Axes:
     ax.set_xlabel("land area, km² (bar: largest published figure; whisker: spread across sources)")
     share = stats.loc[stats["named"] == "yes", "high"].sum() / total
     ax.set_title(f"The four disputed islands: the two named in 1956 (blue) are {share:.0%} of the land")
+    from matplotlib.patches import Patch
+
+    ax.legend(handles=[Patch(color="C0", label="named in the 1956 declaration"), Patch(color="0.6", label="not named")],
+              loc="lower right", fontsize=8)
     ax.set_xlim(0, stats["high"].max() * 1.3)
     ax.grid(axis="y", visible=False)
     return ax
@@ -94,8 +98,15 @@ def plot_fixed_links(links: pd.DataFrame, claimed_km: float, width_km: float, ax
     y = range(len(shown))
     ax.barh(y, shown["length_km"], color=[colours[c] for c in shown["crossing"]], alpha=0.55)
     ax.barh(y, shown["undersea_km"].fillna(0), color=[colours[c] for c in shown["crossing"]])
-    ax.set_yticks(list(y), [f"{n} ({int(yr) if str(yr).isdigit() else '—'})" for n, yr in zip(shown["name"], shown["year"])],
+    ax.set_yticks(list(y), [f"{n} ({yr})" if str(yr).isdigit() else n for n, yr in zip(shown["name"], shown["year"])],
                   fontsize=7)
+    from matplotlib.patches import Patch
+
+    legend = [Patch(color=colours["sakhalin-hokkaido"], alpha=0.55, label="proposed: Sakhalin–Hokkaido"),
+              Patch(color=colours["mainland-sakhalin"], alpha=0.55, label="proposed: mainland–Sakhalin"),
+              Patch(color=colours["reference"], alpha=0.55, label="existing tunnels, for scale"),
+              Patch(color=colours["reference"], label="undersea section (where published)")]
+    ax.legend(handles=legend, loc="upper left", bbox_to_anchor=(1.01, 0.6), fontsize=7.5, frameon=False)
     ax.axvline(claimed_km, color="C3", lw=1.5, ls="--")
     ax.annotate(f"claim: {claimed_km:g} km", (claimed_km, 1.0), xycoords=("data", "axes fraction"), xytext=(-4, -4),
                 textcoords="offset points", ha="right", va="top", color="C3", fontsize=8)

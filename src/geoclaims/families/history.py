@@ -27,12 +27,18 @@ def _reactors_operating(fig, tl: Timeline) -> None:
     plots.plot_reactors_operating(r, disaster, tl.article_window(), end, notes, fig.subplots())
 
 
+#: the islands' Japanese names with the Russian ones readers meet in Russian-side sources
+ISLAND_NAMES = {"habomai": "Habomai (Russian: Khabomai)", "shikotan": "Shikotan (Russian: Shikotan)",
+                "kunashiri": "Kunashiri (Russian: Kunashir)", "etorofu": "Etorofu (Russian: Iturup)"}
+
+
 def _islands_areas(fig, tl: Timeline) -> None:
     from ..draw import plots
 
     parts = tl.islands[tl.islands["island"] != "all-four"]
     stats = parts.groupby("island").agg(low=("area_km2", "min"), high=("area_km2", "max"),
                                         named=("named_in_1956", "first")).sort_values("high")
+    stats.index = [ISLAND_NAMES.get(i, i.title()) for i in stats.index]
     plots.plot_island_areas(stats, fig.subplots())
 
 

@@ -92,10 +92,36 @@ def _strait_map(fig, ev: TunnelEvidence) -> None:
     from ..draw import maps
     from ..geo.coastline import land_in_box
 
+    from ..geo.geodesy import forward, inverse
+
     s = ev.headline
     box = (s.strait["south"], s.strait["north"], s.strait["west"], s.strait["east"])
     ax = maps.strait_axes(fig, *box)
-    maps.plot_strait_map(ax, s.strait, land_in_box(*box, s.width_f.resolution), s.width_f, ev.capes, s.pairings)
+    (lat_a, lon_a), (lat_b, lon_b) = s.width_f.point_a, s.width_f.point_b
+    km = ev.claimed_km[next(iter(ev.straits))]
+    azimuth, _ = inverse(lat_b, lon_b, lat_a, lon_a)  # from side b's coast towards side a's
+    claim = (km, (lat_b, lon_b), forward(lat_b, lon_b, azimuth, km * 1000.0))
+    start = (box[0] + 0.08, box[2] + 0.12)  # the box's south-west corner, inset
+    scale = (20, start, forward(*start, 90.0, 20_000.0))
+    maps.plot_strait_map(ax, s.strait, land_in_box(*box, s.width_f.resolution), s.width_f, ev.capes, s.pairings,
+                         claim, scale, _names_inside(s.strait, box))
+
+
+def _names_inside(strait, box) -> dict:
+    """Where to write each landmass's name: a point of its land inside the map's box."""
+    import shapely
+
+    from ..geo.coastline import _landmass_at
+
+    south, north, west, east = box
+    out = {}
+    for side in ("a", "b"):
+        _, poly = _landmass_at(strait[f"side_{side}_lat"], strait[f"side_{side}_lon"], "h")
+        inside = shapely.clip_by_rect(poly, west, south, east, north)
+        if not inside.is_empty:
+            point = inside.representative_point()
+            out[strait[f"side_{side}"]] = (point.y, point.x)
+    return out
 
 
 def _fixed_links(fig, ev: TunnelEvidence) -> None:
