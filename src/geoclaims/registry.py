@@ -20,7 +20,8 @@ from .errors import DataError, InputError, UnknownClaimError
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 _VALUE_FORMS = {"number": (_NUMBER, "a number"), "count": (re.compile(r"\d+"), "a whole number"),
                 "date": (re.compile(r"\d{4}-\d{2}-\d{2}"), "a date YYYY-MM-DD"),
-                "month": (re.compile(r"\d{4}-\d{2}"), "a month YYYY-MM")}
+                "month": (re.compile(r"\d{4}-\d{2}"), "a month YYYY-MM"),
+                "span": (re.compile(r"\d{4}-\d{4}"), "a span of years YYYY-YYYY")}
 
 
 @dataclass(frozen=True)

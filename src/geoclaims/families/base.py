@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 #: how a check reads a claim's ``claimed_value``
-VALUE_KINDS = ("number", "count", "date", "month")
+VALUE_KINDS = ("number", "count", "date", "month", "span")
 
 
 @dataclass(frozen=True)

@@ -50,3 +50,22 @@ def attribute_at_least(claim, tl) -> Finding:
     return Finding(claim.claim_id, claim.claimed_value, claim.unit, high, low, high,
                    rate(claim.value, low, high, sense="at-least"), rule, merge_ids(*rows["source_ids"]),
                    decided_by=f"facts.csv ({claim.param('attribute')})")
+
+
+def attribute_span(claim, tl) -> Finding:
+    """A sourced span of years (``subject``, ``attribute``, value ``YYYY-YYYY``) against the
+    span a phrase names (claimed ``YYYY-YYYY``, its widest defensible reading, stated in the
+    claim's unit): accurate if the two meet."""
+    rows = _facts(tl, claim.param("subject"), claim.param("attribute"))
+    spans = [tuple(int(y) for y in v.split("-")) for v in rows["value"] if v.count("-") == 1]
+    first, last = (int(y) for y in claim.claimed_value.split("-"))
+    if not spans:
+        rule = f"No span of {claim.param('attribute')} for {claim.param('subject')} was published by the article's date."
+        return Finding(claim.claim_id, claim.claimed_value, claim.unit, None, None, None,
+                       rate(first, 0, 0, known=False), rule)
+    low, high = min(a for a, _ in spans), max(b for _, b in spans)
+    rule = (f"{claim.param('subject')}: {claim.param('attribute')} {low}–{high} ({'; '.join(rows['note'])}). The phrase "
+            f"is read at its widest, {first}–{last}; accurate if the two spans meet.")
+    return Finding(claim.claim_id, claim.claimed_value, claim.unit, f"{low}-{high}", low, high,
+                   rate(first, low, high, claimed_high=last), rule, merge_ids(*rows["source_ids"]),
+                   decided_by=f"facts.csv ({claim.param('attribute')})")

@@ -55,6 +55,7 @@ FAMILY = Family(
         "attribute-holds": Check(fc.attribute_holds, "count", ("subjects", "attribute", "value"),
                                  ("subjects", "attribute", "value")),
         "attribute-at-least": Check(fc.attribute_at_least, "number", ("subject", "attribute"), ("subject", "attribute")),
+        "attribute-span": Check(fc.attribute_span, "span", ("subject", "attribute"), ("subject", "attribute")),
     },
     notebook="04-history",
     figures={
