@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..findings import Finding
 from ..geo.transit import implied_speed_kn
+from ..geo.units import MI_PER_NM
 from ..rating import rate
 from .base import Check, Family, FigureSpec
 from .route_evidence import CORRIDORS, REFERENCE_PROFILE, RouteEvidence, evidence
@@ -106,10 +107,6 @@ def time_ratio_check(claim, ev: RouteEvidence) -> Finding:
             f"same-profile range; misleading when only mismatched assumptions reach it.")
     return Finding(claim.claim_id, claimed, claim.unit, round(float(ratios[REFERENCE_PROFILE]), 3), round(low, 3),
                    round(high, 3), rating, rule, ev.profile_sources, decided_by=DECIDED_BY)
-
-
-#: statute miles per nautical mile (1 nm = 1,852 m, 1 mi = 1,609.344 m, both exact)
-MI_PER_NM = 1852 / 1609.344
 
 
 def route_length_check(claim, ev: RouteEvidence) -> Finding:

@@ -175,13 +175,6 @@ def _min_distance(geom_a, geom_b, bbox: tuple[float, float, float, float]) -> tu
 
 # ---- straits of data/straits.csv ------------------------------------------------------------
 
-def strait_ids() -> list[str]:
-    """The names ``geoclaims strait`` accepts."""
-    from ..datasets import load_straits
-
-    return list(load_straits().index)
-
-
 @cached_loader
 def strait_width(name: str, resolution: str = "f") -> StraitWidth:
     """The narrowest crossing of a strait of ``data/straits.csv`` from GSHHS coastlines.
