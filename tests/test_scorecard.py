@@ -86,3 +86,25 @@ def test_the_terminal_scorecard_fits_80_columns_and_reads_as_sentences():
 
 def test_one_claim_is_not_claims():
     assert summary([Finding("a", 1, "x", 1, 1, 1, "accurate", "equal")]) == "1 claim: 1 accurate"
+
+
+@pytest.mark.parametrize("argv", [["check"], ["claims"], ["voyages"], ["meetings"], ["articles"],
+                                  ["route", "NLRTM", "JPYOK", "--via", "nsr", "--profile", "slow-steaming"],
+                                  ["check", "--article", "maritime-executive-2013-yong-sheng"]])
+def test_every_table_fits_an_80_column_terminal(argv, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert max(len(line) for line in out.splitlines()) <= 80
+
+
+def test_every_subcommand_and_option_has_help():
+    from geoclaims.cli import build_parser
+
+    parser = build_parser()
+    subparsers = next(a for a in parser._actions if a.dest == "command")
+    for name, sub in subparsers.choices.items():
+        assert sub.description, name
+        for action in sub._actions:
+            if action.dest != "help":
+                assert action.help, (name, action.dest)

@@ -32,18 +32,26 @@ def _cmd_check(args: argparse.Namespace) -> str:
 
 def _cmd_claims(args: argparse.Namespace) -> str:
     from .registry import load_claims
+    from .scorecard import terminal_width
 
-    return "\n".join(f"{c.claim_id:<23} {c.family:<9} {c.kind:<9} {c.speaker:<10} {c.claimed_value:>10} {c.unit:<17} "
-                     f"“{c.quote}”" for c in load_claims(args.article))
+    wrap = textwrap.TextWrapper(width=terminal_width(), initial_indent="  ", subsequent_indent="  ")
+    lines = []
+    for c in load_claims(args.article):
+        lines.append(textwrap.shorten(f"{c.claim_id}: {c.claimed_value} {c.unit}", terminal_width(), placeholder="…"))
+        lines += wrap.wrap(f"“{c.quote}” — {c.speaker} ({c.kind}); checked by {c.family}/{c.check}")
+    return "\n".join(lines)
 
 
 def _cmd_articles(args: argparse.Namespace) -> str:
     from .articles import article_slugs, load_article
 
+    from .scorecard import terminal_width
+
     rows = []
     for slug in article_slugs():
         a = load_article(slug)
-        rows.append(f"{slug:<32} {a.published:<10} {a.publisher}: {a.title}")
+        rows += [slug] + textwrap.wrap(f"{a.publisher}, {a.published}: {a.title}", terminal_width(),
+                                       initial_indent="  ", subsequent_indent="  ")
     return "\n".join(rows)
 
 
@@ -65,6 +73,7 @@ def _cmd_meetings(args: argparse.Namespace) -> str:
 
     from .datasets import load_meetings
     from .families.timeline import meetings_between, parse_date
+    from .scorecard import terminal_width
 
     since = None if args.since is None else parse_date(args.since, "--since")
     until = None if args.until is None else parse_date(args.until, "--until")
@@ -75,10 +84,12 @@ def _cmd_meetings(args: argparse.Namespace) -> str:
              "sources": list(r["sources"])} for _, r in window.iterrows()]
     if args.format == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2)
+    width = terminal_width()
     lines = [f"{'date':<10}  {'no.':>3}  {'here':>4}  {'city':<16} {'country':<15} occasion"]
-    lines += [f"{r['date']:<10}  {r['ordinal'] or '':>3}  {r['ordinal_in_window'] or '':>4}  "
-              f"{r['city']:<16} {r['country']:<15} {r['occasion']}" for r in rows]
-    lines.append(f"\n{len(rows)} meeting{'' if len(rows) == 1 else 's'} (no.: the foreign ministry's count; "
+    lines += [textwrap.shorten(f"{r['date']:<10}  {r['ordinal'] or '':>3}  {r['ordinal_in_window'] or '':>4}  "
+                               f"{r['city']:<16} {r['country']:<15} {r['occasion']}", width, placeholder="…")
+              for r in rows]
+    lines.append(f"\n{len(rows)} meeting{'' if len(rows) == 1 else 's'} (no.: the foreign ministry's count;\n"
                  "here: the count within --since/--until)")
     return "\n".join(lines)
 
@@ -101,14 +112,14 @@ def _cmd_voyages(args: argparse.Namespace) -> str:
         rows.append(row)
     if args.format == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2)
-    lines = [f"{'year':<5} {'vessel':<22} {'type':<12} {'from → to':<34} {'days':>5} {'nm':>6} {'kn':>5}"]
+    lines = [f"{'year':<5} {'vessel':<20} {'type':<12} {'from → to':<24} {'days':>4} {'nm':>5} {'kn':>4}"]
     for r in rows:
-        route = textwrap.shorten(f"{r['origin']} → {r['destination']}", 34, placeholder="…")
-        lines.append(f"{r['year']:<5} {textwrap.shorten(r['vessel'], 22, placeholder='…'):<22} {r['ship_type']:<12} "
-                     f"{route:<34} {show_value(r['days']):>5} {show_value(r['distance_nm']):>6} "
-                     f"{show_value(r['avg_speed_kn']):>5}")
-    lines.append(f"\n{len(rows)} voyages (days: port to port as the sources state them; `--format json` for dates, "
-                 "ice class, escort and sources)")
+        route = textwrap.shorten(f"{r['origin']} → {r['destination']}", 24, placeholder="…")
+        lines.append(f"{r['year']:<5} {textwrap.shorten(r['vessel'], 20, placeholder='…'):<20} {r['ship_type']:<12} "
+                     f"{route:<24} {show_value(r['days']):>4} {show_value(r['distance_nm']):>5} "
+                     f"{show_value(r['avg_speed_kn']):>4}")
+    lines.append(f"\n{len(rows)} voyages (days: port to port as the sources state them;\n"
+                 "`--format json` for dates, ice class, escort and sources)")
     return "\n".join(lines)
 
 
@@ -137,6 +148,9 @@ def _cmd_route(args: argparse.Namespace) -> str:
     variant = f" ({route.nsr_variant} variant)" if route.nsr_variant else ""
     text = (f"{route.origin.label} → {route.destination.label} via {route.via}{variant}: {route.length_nm:,.0f} nm "
             f"({route.length_km:,.0f} km){nsr}; passages: {', '.join(route.passages)}")
+    from .scorecard import terminal_width
+
+    text = "\n".join(textwrap.wrap(text, terminal_width(), subsequent_indent="  "))
     return text + (f"\n{args.profile}: {days:.1f} days" if days is not None else "")
 
 

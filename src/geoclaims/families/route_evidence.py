@@ -36,18 +36,31 @@ CURVE_SPEEDS_KN = np.linspace(8, 26, 200)
 
 @dataclass(frozen=True)
 class RouteEvidence:
-    """Routes for every pair along both corridors, and days for every profile."""
+    """Routes for every pair along both corridors (each built on first use), and days for every
+    profile."""
 
     pairs: tuple[tuple[str, str], ...]  # claimed pairs first, then context pairs
-    routes: dict  # (origin, destination, via) -> Route
     profiles: tuple[VesselProfile, ...]
     profile_sources: tuple[str, ...]
     claimed_days: dict  # (origin, destination, via) -> claimed days, from the article's claims
     article_latest: pd.Timestamp  # the article's latest possible publication day
     nsr_variant: str = "coastal"
 
+    @cached_property
+    def _built(self) -> dict:
+        return {}
+
     def route(self, via: str, pair: tuple[str, str]) -> Route:
-        return self.routes[(*pair, via)]
+        """The route of one pair along one corridor (built once)."""
+        key = (*pair, via)
+        if key not in self._built:
+            self._built[key] = sea_route(*pair, via=via, nsr_variant=self.nsr_variant)
+        return self._built[key]
+
+    @property
+    def routes(self) -> dict:
+        """Every pair's routes, context pairs included: (origin, destination, via) -> Route."""
+        return {(*pair, via): self.route(via, pair) for pair in self.pairs for via in CORRIDORS}
 
     @cached_property
     def days(self) -> pd.DataFrame:
@@ -59,9 +72,8 @@ class RouteEvidence:
 
     def days_for(self, via: str, pair: tuple[str, str]) -> pd.Series:
         """Days by profile name for one route."""
-        d = self.days
-        d = d[(d["origin"] == pair[0]) & (d["destination"] == pair[1]) & (d["via"] == via)]
-        return d.set_index("profile")["days"]
+        route = self.route(via, pair)
+        return pd.Series({p.name: transit_days(route, p) for p in self.profiles}, name="days")
 
     @property
     def headline(self) -> tuple[str, str]:
@@ -84,9 +96,10 @@ class RouteEvidence:
     @cached_property
     def speed_points(self) -> pd.DataFrame:
         """Each profile's days for the headline pair, at its open-water speed."""
-        d = self.days[(self.days["origin"] == self.headline[0]) & (self.days["destination"] == self.headline[1])]
-        speeds = {p.name: p.open_water_kn for p in self.profiles}
-        return d.assign(speed_kn=d["profile"].map(speeds))[["via", "profile", "speed_kn", "days"]]
+        rows = [{"via": via, "profile": p, "speed_kn": speed, "days": days}
+                for via in CORRIDORS for (p, days), speed in zip(self.days_for(via, self.headline).items(),
+                                                                 (q.open_water_kn for q in self.profiles))]
+        return pd.DataFrame(rows)
 
     @cached_property
     def voyages(self) -> pd.DataFrame:
@@ -154,10 +167,9 @@ def evidence(article, claims) -> RouteEvidence:
     pairs += [p for p in CONTEXT_PAIRS if p not in pairs]  # also the headline when no claim names a pair
     variants = {c.param("nsr_variant", "coastal") for c in claims} or {"coastal"}
     variant = variants.pop() if len(variants) == 1 else "coastal"
-    routes = {(*pair, via): sea_route(*pair, via=via, nsr_variant=variant) for pair in pairs for via in CORRIDORS}
     table = load_vessel_profiles()
     profiles = tuple(vessel_profile(name) for name in table.index)
-    return RouteEvidence(tuple(pairs), routes, profiles, merge_ids("searoute-marnet", *table["source_ids"]), claimed,
+    return RouteEvidence(tuple(pairs), profiles, merge_ids("searoute-marnet", *table["source_ids"]), claimed,
                          article.latest, variant)
 
 
