@@ -20,7 +20,7 @@ from ..data import cached_loader
 from ..progress import report
 from .geodesy import inverse
 from .network import CORRIDOR_REQUIRED, CORRIDORS, corridor_key, load_network
-from .routes import _lon360, _nsr_area_lon360, check_access, find_port
+from .routes import MAX_ACCESS_KM, _lon360, _nsr_area_lon360, check_access, find_port
 from .transit import VesselProfile, transit_days_for
 from .units import km_to_nm
 
@@ -47,23 +47,31 @@ def _path_sums(pred: np.ndarray, targets: np.ndarray, edge_ids: csr_matrix, valu
     target node, the sum of each per-edge value (``values``: edges × channels) along the path
     from the tree's root: shape (trees, targets, channels).
 
-    Each node's edge from its parent is looked up once for all trees (one sparse look-up);
-    then all tree × target paths are walked up together, one vectorised step per edge.
+    All tree × target paths are walked up together, one vectorised step per edge, collecting
+    their edges; one sparse look-up then finds the edges' values, and ``bincount`` adds them up.
     """
-    k, n = pred.shape
-    nodes = np.broadcast_to(np.arange(n), (k, n))
-    parent = np.where(pred >= 0, pred, nodes)
-    ids = np.asarray(edge_ids[parent.ravel(), nodes.ravel()]).reshape(k, n).astype(int)  # 0 = no edge
-    per_node = np.where((ids > 0)[..., None], values[np.maximum(ids - 1, 0)], 0.0)
+    k = pred.shape[0]
     rows, cur = np.repeat(np.arange(k), len(targets)), np.tile(np.asarray(targets), k)
-    sums = np.zeros((len(rows), values.shape[1]))
+    walked, parents, children = [], [], []
     live = np.flatnonzero(pred[rows, cur] >= 0)
     while live.size:
         r, c = rows[live], cur[live]
-        sums[live] += per_node[r, c]
-        cur[live] = pred[r, c]
-        live = live[pred[r, cur[live]] >= 0]
+        p = pred[r, c]
+        walked.append(live), parents.append(p), children.append(c)
+        cur[live] = p
+        live = live[pred[r, p] >= 0]
+    sums = np.zeros((len(rows), values.shape[1]))
+    if walked:
+        path = np.concatenate(walked)
+        ids = np.asarray(edge_ids[np.concatenate(parents), np.concatenate(children)]).ravel().astype(int) - 1
+        for j in range(values.shape[1]):
+            sums[:, j] = np.bincount(path, weights=values[ids, j], minlength=len(rows))
     return sums.reshape(k, len(targets), values.shape[1])
+
+
+def _access_km(lat, lon, nodes, net) -> np.ndarray:
+    _, metres = inverse(lat, lon, net.lat[nodes], ((net.lon[nodes] + 180.0) % 360.0) - 180.0)
+    return np.asarray(metres) / 1000.0
 
 
 def port_matrix(origins: list[str], destinations: list[str], profile: VesselProfile | str = "slow-steaming",
@@ -94,17 +102,19 @@ def port_matrix(origins: list[str], destinations: list[str], profile: VesselProf
         report(f"port matrix: {via}: shortest paths from {len(a_ports)} origins to {len(b_ports)} destinations")
         src = net.nearest_nodes(a_lat, a_lon, key)
         dst = net.nearest_nodes(b_lat, b_lon, key)
-        for port, node in [*zip(a_ports, src), *zip(b_ports, dst)]:
-            check_access(port, net.lat[node], net.lon[node])
+        access = _access_km(a_lat, a_lon, src, net), _access_km(b_lat, b_lon, dst, net)
+        for ports, km in zip((a_ports, b_ports), access):
+            far = np.flatnonzero(km > MAX_ACCESS_KM)
+            if far.size:  # the same one-line error as sea_route's
+                check_access(ports[far[0]], net.lat[(src if ports is a_ports else dst)[far[0]]],
+                             net.lon[(src if ports is a_ports else dst)[far[0]]])
         unique_src, source_of = np.unique(src, return_inverse=True)
         dist, pred = dijkstra(net.corridor_graph(key), directed=False, indices=unique_src, return_predecessors=True)
         channels = np.column_stack([_edge_nsr_km(), net.edge_passage == CORRIDOR_REQUIRED[via]])
         sums = _path_sums(pred, dst, edge_ids, channels)
         nsr_km, passes = sums[..., 0], sums[..., 1] > 0.5
         # access legs: port to its network node, at both ends
-        _, m_a = inverse(a_lat, a_lon, net.lat[src], net.lon[src])
-        _, m_b = inverse(b_lat, b_lon, net.lat[dst], net.lon[dst])
-        length_km = dist[source_of][:, dst] + np.asarray(m_a)[:, None] / 1000.0 + np.asarray(m_b)[None, :] / 1000.0
+        length_km = dist[source_of][:, dst] + access[0][:, None] + access[1][None, :]
         nsr = nsr_km[source_of]
         ok = passes[source_of] & np.isfinite(length_km) & ((nsr > 0) if via == "nsr" else True)
         length_nm = np.where(ok, km_to_nm(length_km), np.nan)

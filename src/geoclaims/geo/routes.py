@@ -64,25 +64,38 @@ def find_port(query: str) -> Port:
     """
     if not isinstance(query, str) or not query.strip():
         raise InputError(f"a port must be a UN/LOCODE or a port name, got {query!r}")
-    ports = load_ports()
+    by_code, by_name = _port_index()
     text = query.strip()
-    if text.upper() in ports.index:
-        row = ports.loc[text.upper()]
-    else:
-        by_name = ports[ports["name"].str.casefold() == text.casefold()]
-        if len(by_name) > 1:
-            options = ", ".join(f"{r['locode']} ({r['name']}, {r['country']})" for _, r in by_name.iterrows())
-            raise AmbiguousPortError(f"port name {query!r} is ambiguous: {options}; give the UN/LOCODE")
-        if by_name.empty:
-            names = ports["name"].tolist()
-            close = difflib.get_close_matches(text, names, n=5, cutoff=0.6)
-            if len(close) < 5:
-                close += difflib.get_close_matches(text.upper(), ports.index.tolist(), n=5 - len(close), cutoff=0.6)
-            labels = [f"{ports[ports['name'] == c].index[0]} ({c})" if c in names else c for c in close]
-            hint = f"; close matches: {', '.join(labels)}" if labels else ""
-            raise UnknownPortError(f"unknown port {query!r}{hint}")
-        row = by_name.iloc[0]
-    return Port(row["locode"], row["name"], row["country"], float(row["lat"]), float(row["lon"]))
+    if text.upper() in by_code:
+        return by_code[text.upper()]
+    named = by_name.get(text.casefold(), ())
+    if len(named) > 1:
+        options = ", ".join(f"{p.locode} ({p.name}, {p.country})" for p in named)
+        raise AmbiguousPortError(f"port name {query!r} is ambiguous: {options}; give the UN/LOCODE")
+    if named:
+        return named[0]
+    names = {p.name: p.locode for p in by_code.values()}
+    close = difflib.get_close_matches(text, list(names), n=5, cutoff=0.6)
+    if len(close) < 5:
+        close += difflib.get_close_matches(text.upper(), list(by_code), n=5 - len(close), cutoff=0.6)
+    labels = [f"{names[c]} ({c})" if c in names else c for c in close]
+    hint = f"; close matches: {', '.join(labels)}" if labels else ""
+    raise UnknownPortError(f"unknown port {query!r}{hint}")
+
+
+@cached_loader
+def _port_index():
+    """Read-only look-ups of searoute's ports: by UN/LOCODE, and by case-folded name (a tuple,
+    as several ports share a name)."""
+    from types import MappingProxyType
+
+    ports = load_ports()
+    by_code = {code: Port(code, name, country, float(lat), float(lon)) for code, name, country, lat, lon in
+               zip(ports["locode"], ports["name"], ports["country"], ports["lat"], ports["lon"])}
+    by_name: dict[str, tuple] = {}
+    for port in by_code.values():
+        by_name[port.name.casefold()] = (*by_name.get(port.name.casefold(), ()), port)
+    return MappingProxyType(by_code), MappingProxyType(by_name)
 
 
 def _port(value) -> Port:
