@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help run test check figures lab lock clean readme report claimreview
+.PHONY: help run test check figures lab lock clean readme report claimreview bench
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -43,6 +43,10 @@ report: $(STAMP) ## execute every notebook and write the HTML report into report
 
 claimreview: $(STAMP) ## write ClaimReview JSON-LD to report/claimreview.json (a draft unless CLAIMREVIEW_FINAL=1)
 	$(BIN)/geoclaims export claimreview --out report/claimreview.json $(if $(CLAIMREVIEW_FINAL),,--draft)
+
+bench: $(STAMP) ## run every benchmark against its named peer (installs scgraph)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[bench]'
+	@for b in benchmarks/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 lab: $(STAMP) ## open JupyterLab on notebooks/
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)

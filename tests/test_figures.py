@@ -26,10 +26,10 @@ def test_svg_is_deterministic_and_undated(tmp_path):
         assert a.read_bytes() == b.read_bytes(), a.name
 
 
-def test_committed_figures_are_current():
+def test_committed_figures_are_current(tmp_path):
     from geoclaims.paths import figures_dir
 
-    fresh = {p.name: p.read_bytes() for p in build_figures(figures_dir().parent / ".pytest_cache" / "figs")}
+    fresh = {p.name: p.read_bytes() for p in build_figures(tmp_path / "figs")}
     for name, data in fresh.items():
         assert (figures_dir() / name).read_bytes() == data, f"{name} is stale: run `make figures`"
 

@@ -156,8 +156,9 @@ def format_scorecard(findings: Sequence[Finding], fmt: str = "table", article: s
     wrap = textwrap.TextWrapper(width=width, initial_indent="  ", subsequent_indent="  ", break_on_hyphens=False)
     lines = []
     for f in findings:
+        claim = get_claim(f.claim_id, article)
         lines.append(textwrap.shorten(f"{f.claim_id}: {f.rating}", width=width, placeholder="…"))
-        numbers = f"claimed {show_value(f.claimed_value)} {f.unit}"
+        numbers = f"{claim.speaker} ({claim.kind}) claims {show_value(f.claimed_value)} {f.unit}"
         if f.checked:
             numbers += f"; measured {show_value(f.measured)}; evidence {show_range(f.low, f.high)}"
         lines += wrap.wrap(numbers) + wrap.wrap(f.rule)
