@@ -155,7 +155,7 @@ def test_polar_route_claims_rest_on_2014_speeds_and_keep_later_voyages_apart():
     assert days.low < 19 < days.high and days.rating == "accurate"
     assert days.later_evidence and all("2017" in v or "2018" in v or "2023" in v or "2024" in v
                                        for v in days.later_evidence)
-    assert "2014" in days.decided_by
+    assert "sources of 2010–2013" in days.decided_by  # every speed published before the article
     # 38 days via Suez is what super slow steaming at 12 kn (NYT 2010) takes: 11,322 / 12 / 24 + 16 h
     suez = findings["suez-route-days"]
     assert suez.high == pytest.approx(11322 / 12 / 24 + 16 / 24, rel=0.01) and suez.rating == "accurate"

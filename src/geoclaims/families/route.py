@@ -18,8 +18,13 @@ from .route_evidence import CORRIDORS, REFERENCE_PROFILE, RouteEvidence, evidenc
 #: a claim this far outside the profiles' range (a fraction of the nearer end) is "mostly-accurate":
 #: about what port calls, a canal queue or a weather detour add to an Asia–Europe voyage
 NEAR = 0.10
-DECIDED_BY = ("geoclaims' route for the pair and the vessel speeds published by 2014 (vessel_profiles.csv); "
-              "documented voyages and the season are context")
+def _decided_by(ev: RouteEvidence) -> str:
+    from ..data import load_sources
+
+    dates = [d for d in load_sources().loc[list(ev.profile_sources), "date_published"] if d]
+    years = f"{min(dates)[:4]}–{max(dates)[:4]}" if dates else "undated"
+    return (f"geoclaims' route for the pair and the vessel speeds of vessel_profiles.csv (sources of {years}); "
+            "documented voyages and the season are context")
 
 
 def _pair(claim) -> tuple[str, str]:
@@ -74,7 +79,7 @@ def transit_days_check(claim, ev: RouteEvidence) -> Finding:
             f"Accurate inside the profiles' range; mostly-accurate within {NEAR:.0%} of it.{context}")
     return Finding(claim.claim_id, claimed, claim.unit, round(float(days[REFERENCE_PROFILE]), 2), round(low, 2),
                    round(high, 2), rate(claimed, low, high, near=NEAR), rule, ev.profile_sources,
-                   decided_by=DECIDED_BY, later_evidence=later)
+                   decided_by=_decided_by(ev), later_evidence=later)
 
 
 def time_ratio_check(claim, ev: RouteEvidence) -> Finding:
@@ -106,7 +111,7 @@ def time_ratio_check(claim, ev: RouteEvidence) -> Finding:
             f"needs {_a(nsr.idxmin())} NSR voyage set against {_a(suez.idxmax())} Suez voyage. Accurate within the "
             f"same-profile range; misleading when only mismatched assumptions reach it.")
     return Finding(claim.claim_id, claimed, claim.unit, round(float(ratios[REFERENCE_PROFILE]), 3), round(low, 3),
-                   round(high, 3), rating, rule, ev.profile_sources, decided_by=DECIDED_BY)
+                   round(high, 3), rating, rule, ev.profile_sources, decided_by=_decided_by(ev))
 
 
 def route_length_check(claim, ev: RouteEvidence) -> Finding:
@@ -155,7 +160,7 @@ def days_saving_check(claim, ev: RouteEvidence) -> Finding:
             f"mostly-accurate within {NEAR:.0%} of it.")
     return Finding(claim.claim_id, claim.value, claim.unit, round(float(saved[REFERENCE_PROFILE]), 2), round(low, 2),
                    round(high, 2), rate(claim.value, low, high, near=NEAR, sense=sense), rule, ev.profile_sources,
-                   decided_by=DECIDED_BY)
+                   decided_by=_decided_by(ev))
 
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

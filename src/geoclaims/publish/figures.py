@@ -61,18 +61,18 @@ def draw(name: str, fig: Figure, article: str | None = None) -> Figure:
 def show(name: str, article: str | None = None):
     """Draw one figure with pyplot in the house style (for notebooks), display it, and
     return it; pyplot's interactive state is left as it was, so later figures show too."""
-    with plt.style.context(STYLE):
+    with plt.style.context(STYLE):  # colours like "C1" resolve when drawn: display inside the style
         fig = plt.figure()
         draw(name, fig, article)
-    try:  # in a notebook, display it now and close it, as the inline backend would at cell end
-        from IPython import get_ipython
-        from IPython.display import display
+        try:  # in a notebook, display it now and close it, as the inline backend would at cell end
+            from IPython import get_ipython
+            from IPython.display import display
 
-        if get_ipython() is not None:
-            display(fig)
-            plt.close(fig)
-    except ImportError:
-        pass
+            if get_ipython() is not None:
+                display(fig)
+                plt.close(fig)
+        except ImportError:
+            pass
     return fig
 
 
