@@ -27,11 +27,13 @@ def test_svg_is_deterministic_and_undated(tmp_path):
 
 
 def test_committed_figures_are_current(tmp_path):
-    from geoclaims.paths import figures_dir
+    from geoclaims.articles import article_slugs
+    from geoclaims.publish.figures import default_out
 
-    fresh = {p.name: p.read_bytes() for p in build_figures(tmp_path / "figs")}
-    for name, data in fresh.items():
-        assert (figures_dir() / name).read_bytes() == data, f"{name} is stale: run `make figures`"
+    for slug in article_slugs():  # every article's committed figures
+        fresh = {p.name: p.read_bytes() for p in build_figures(tmp_path / slug, article=slug)}
+        for name, data in fresh.items():
+            assert (default_out(slug) / name).read_bytes() == data, f"{slug}/{name} is stale: run `make figures`"
 
 
 def test_every_figure_a_finding_cites_is_one_the_figures_command_writes():

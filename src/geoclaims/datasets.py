@@ -107,6 +107,17 @@ def load_facts() -> pd.DataFrame:
     return load_table("facts.csv")
 
 
+def all_before(source_ids: str, day: pd.Timestamp) -> bool:
+    """Whether every dated source of a cell was published by ``day`` (a partial date counts to
+    its last day) and at least one is dated: for values each source supplies a part of."""
+    from .data import load_sources
+
+    dates = load_sources()["date_published"]
+    found = [d for d in (dates.get(s, "") for s in split_ids(source_ids)) if d]
+    freq = {0: "Y", 1: "M", 2: "D"}
+    return bool(found) and all(pd.Period(d, freq=freq[d.count("-")]).end_time.normalize() <= day for d in found)
+
+
 # ---- straits and links ----------------------------------------------------------------------
 
 @cached_loader

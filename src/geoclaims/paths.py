@@ -34,11 +34,6 @@ def data_file(name: str) -> Path:
     return path
 
 
-def figures_dir() -> Path:
-    """The default output folder of ``geoclaims figures`` (the default article's figures)."""
-    return REPO_ROOT / "figures"
-
-
 def notebooks_dir() -> Path:
     """The folder of the notebooks (``notebooks/`` in the checkout)."""
     return REPO_ROOT / "notebooks"

@@ -68,6 +68,23 @@ def parse_params(cell: str, where: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+def _real(kind: str, value: str) -> bool:
+    """Whether a value of the right form is also a real date, month or span."""
+    import datetime as dt
+
+    try:
+        if kind == "date":
+            dt.date.fromisoformat(value)
+        elif kind == "month":
+            dt.date.fromisoformat(f"{value}-01")
+        elif kind == "span":
+            first, last = (int(y) for y in value.split("-"))
+            return first <= last
+    except ValueError:
+        return False
+    return True
+
+
 def _validate(claim: Claim, where: str, text: str) -> None:
     from .families import FAMILIES
 
@@ -90,7 +107,7 @@ def _validate(claim: Claim, where: str, text: str) -> None:
         raise DataError(f"{where}: params of check {claim.check!r}: {problem} "
                         f"(it takes {', '.join(check.params) or 'none'})")
     pattern, form = _VALUE_FORMS[check.value]
-    if not pattern.fullmatch(claim.claimed_value):
+    if not pattern.fullmatch(claim.claimed_value) or not _real(check.value, claim.claimed_value):
         raise DataError(f"{where}: claimed_value must be {form} for check {claim.check!r}, got {claim.claimed_value!r}")
 
 

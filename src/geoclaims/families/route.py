@@ -48,7 +48,7 @@ def _voyage_line(v) -> str:
 def _context(ev: RouteEvidence, via: str) -> tuple[str, tuple[str, ...]]:
     """Sentences on the voyages and the season known by the article, and the later evidence."""
     if via != "nsr":
-        return "", ()
+        return "", ev.later_profiles
     v = ev.voyages
     then, later = v[~v["later"]], v[v["later"]]
     timed = then[then["days"].notna()]
@@ -59,7 +59,7 @@ def _context(ev: RouteEvidence, via: str) -> tuple[str, tuple[str, ...]]:
             f"{_count(then['ship_type'].eq('container').sum(), 'container ship')} among them. "
             f"The season, as published by then: {'; '.join(sorted(set(season['opens'] + ' to ' + season['closes'])))}."
             if len(timed) else "")
-    return text, tuple(_voyage_line(r) for _, r in later[later["days"].notna()].iterrows())
+    return text, ev.later_profiles + tuple(_voyage_line(r) for _, r in later[later["days"].notna()].iterrows())
 
 
 def transit_days_check(claim, ev: RouteEvidence) -> Finding:
@@ -183,7 +183,15 @@ def season_months(claim, ev: RouteEvidence) -> Finding:
     """How many months of a span (``months=6-8``: the summer) the NSR season covers in full, by
     each statement of the season published by the article; the claimed value is how many the
     article implies (all three for "the summer months")."""
-    first, last = (int(m) for m in claim.param("months").split("-"))
+    from ..errors import DataError
+
+    try:
+        first, last = (int(m) for m in claim.param("months").split("-"))
+        if not 1 <= first <= last <= 12:
+            raise ValueError
+    except ValueError:
+        raise DataError(f"claim {claim.claim_id}: months must be FIRST-LAST within 1-12, got "
+                        f"{claim.param('months')!r}") from None
     span = set(range(first, last + 1))
     season = ev.season[~ev.season["later"]]
     covered = [len(span & set(range(_month(o, True), _month(c, False) + 1))) for o, c in zip(season["opens"], season["closes"])]

@@ -18,9 +18,9 @@ import numpy as np
 import pandas as pd
 
 from ..data import merge_ids
-from ..datasets import (later_than, load_matrix_ports, load_nsr_season, load_reference_distances, load_vessel_profiles,
+from ..datasets import (all_before, later_than, load_matrix_ports, load_nsr_season, load_reference_distances, load_vessel_profiles,
                         load_voyages, vessel_profile)
-from ..errors import GeoclaimsError
+from ..errors import DataError, GeoclaimsError
 from ..geo.matrix import port_matrix
 from ..geo.routes import Route, sea_route
 from ..geo.transit import VesselProfile, transit_days
@@ -45,6 +45,7 @@ class RouteEvidence:
     claimed_days: dict  # (origin, destination, via) -> claimed days, from the article's claims
     article_latest: pd.Timestamp  # the article's latest possible publication day
     nsr_variant: str = "coastal"
+    later_profiles: tuple[str, ...] = ()  # profiles left out: sources published after the article
 
     @cached_property
     def _built(self) -> dict:
@@ -168,9 +169,14 @@ def evidence(article, claims) -> RouteEvidence:
     variants = {c.param("nsr_variant", "coastal") for c in claims} or {"coastal"}
     variant = variants.pop() if len(variants) == 1 else "coastal"
     table = load_vessel_profiles()
-    profiles = tuple(vessel_profile(name) for name in table.index)
-    return RouteEvidence(tuple(pairs), profiles, merge_ids("searoute-marnet", *table["source_ids"]), claimed,
-                         article.latest, variant)
+    usable = [all_before(ids, article.latest) for ids in table["source_ids"]]
+    if not any(usable):
+        raise DataError(f"vessel_profiles.csv: no profile rests on sources published by {article.latest:%Y-%m-%d}")
+    profiles = tuple(vessel_profile(name) for name, ok in zip(table.index, usable) if ok)
+    later = tuple(f"profile {name}: its sources are not all published by the article"
+                  for name, ok in zip(table.index, usable) if not ok)
+    return RouteEvidence(tuple(pairs), profiles, merge_ids("searoute-marnet", *table.loc[usable, "source_ids"]),
+                         claimed, article.latest, variant, later)
 
 
 def reference_deviations(nsr_variant: str = "coastal") -> pd.DataFrame:

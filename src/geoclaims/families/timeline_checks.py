@@ -87,11 +87,11 @@ def local_date(claim, tl: Timeline) -> Finding:
     tokyo = start.tz_convert(ZoneInfo("Asia/Tokyo"))
     local, japan = pd.Timestamp(_iso(start)), pd.Timestamp(f"{tokyo:%Y-%m-%d}")
     claimed = pd.Timestamp(claim.claimed_value)
-    rating = rate(_day(claimed), _day(local), _day(japan), relative=False)
+    rating = rate(_day(claimed), min(_day(local), _day(japan)), max(_day(local), _day(japan)), relative=False)
     rule = (f"It began {start:%Y-%m-%d %H:%M} {event['timezone']} (UTC{start:%z}), which was {tokyo:%Y-%m-%d %H:%M} "
             f"in Japan. Accurate if the claimed date is the local date or the date in Japan.")
-    return Finding(claim.claim_id, claim.claimed_value, claim.unit, _iso(local), _iso(local), _iso(japan),
-                   rating, rule, merge_ids(event["source_ids"]))
+    return Finding(claim.claim_id, claim.claimed_value, claim.unit, _iso(local), _iso(min(local, japan)),
+                   _iso(max(local, japan)), rating, rule, merge_ids(event["source_ids"]))
 
 
 def years_since(claim, tl: Timeline) -> Finding:

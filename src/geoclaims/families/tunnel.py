@@ -18,8 +18,8 @@ from ..geo.straits import StraitWidth, crossing_pairings, strait_width
 from ..rating import rate
 from .base import Check, Family, FigureSpec
 
-#: a length within this fraction of the proposals' range is "mostly-accurate": portal siting
-#: and the approach tunnels move a link's length by a few km, not more
+#: a length within this fraction of the possible range is "mostly-accurate": portal siting and
+#: the approach tunnels move a link's length by a few km, not more
 NEAR = 0.10
 
 
@@ -42,6 +42,7 @@ class TunnelEvidence:
     straits: dict  # strait id -> StraitEvidence
     claimed_km: dict  # strait id -> claimed length of the first claim naming it
     capes: pd.DataFrame
+    latest: pd.Timestamp  # the article's latest possible publication day
 
     @property
     def headline(self) -> StraitEvidence:
@@ -59,31 +60,44 @@ def evidence(article, claims) -> TunnelEvidence:
             strait_width(sid)  # an unknown strait fails here, naming the known ones
             out[sid] = StraitEvidence(straits.loc[sid], strait_width(sid, "f"), strait_width(sid, "h"),
                                       crossing_pairings(sid, "f"), widths[widths["strait_id"] == sid], links)
-    return TunnelEvidence(out, claimed, load_capes())
+    return TunnelEvidence(out, claimed, load_capes(), article.latest)
 
 
 def link_length_check(claim, ev: TunnelEvidence) -> Finding:
-    """A claimed link length against the lengths proposed for the crossing, with the strait's
-    narrowest width (a link cannot be shorter) as context. Rated by :func:`~geoclaims.rating.rate`
-    with :data:`NEAR`."""
+    """A claimed link length against what a link across the strait can be: no shorter than
+    the narrowest crossing measured on GSHHS coastlines (geometry, not a publication), and up to
+    the longest proposal published by the article's date. Proposals and widths published later
+    (or undated) are shown apart. Rated by :func:`~geoclaims.rating.rate` with :data:`NEAR`."""
+    from ..datasets import later_than
+    from ..errors import DataError
+
     s = ev.straits[claim.param("strait")]
     claimed = claim.value
     proposals = s.links[s.links["crossing"] == claim.param("crossing")]
+    if proposals.empty:
+        raise DataError(f"claim {claim.claim_id}: no fixed link in fixed_links.csv has crossing "
+                        f"{claim.param('crossing')!r}")
+    then = proposals[[later_than(ids, ev.latest) is False for ids in proposals["source_ids"]]]
     shortest = min(s.width_f.width_km, s.width_h.width_km)
-    low, high = float(proposals["length_km"].min()), float(proposals["length_km"].max())
-    rating = rate(claimed, low, high, near=NEAR)
+    low, high = shortest, max([shortest, *then["length_km"]])
     near = s.pairings.iloc[(s.pairings["distance_km"] - claimed).abs().argmin()]
-    published = (f"{s.widths['width_km'].min():g}–{s.widths['width_km'].max():g} km"
-                 if s.widths["width_km"].nunique() > 1 else f"{s.widths['width_km'].min():g} km")
     rule = (f"The narrowest {s.strait['side_a']}–{s.strait['side_b']} crossing measured on GSHHS coastlines is "
-            f"{s.width_f.width_km:.1f} km (f) / {s.width_h.width_km:.1f} km (h); published widths {published}; "
-            f"proposed links {proposals['length_km'].min():g}–{high:g} km. "
-            f"{claimed:g} km is {1 - claimed / shortest:.0%} shorter than the narrowest crossing "
-            f"(the pairing nearest {claimed:g} km is {near['from']}–{near['to']}, {near['distance_km']:.1f} km). "
-            f"Accurate within the proposals' lengths; mostly-accurate within {NEAR:.0%} of them.")
-    sources = merge_ids(*s.widths["source_ids"], *proposals["source_ids"])
+            f"{s.width_f.width_km:.1f} km (f) / {s.width_h.width_km:.1f} km (h); a link cannot be shorter. "
+            + (f"Proposals published by the article: {then['length_km'].min():g}–{then['length_km'].max():g} km. "
+               if len(then) else "No proposal's length was published (and dated) by the article. ")
+            + f"{claimed:g} km is {1 - claimed / shortest:.0%} shorter than the narrowest crossing "
+            f"(the pairing nearest {claimed:g} km is {near['from']}–{near['to']}, {near['distance_km']:.1f} km, "
+            f"context only). Accurate from the crossing to the longest proposal; mostly-accurate within {NEAR:.0%}.")
+    later = tuple(f"{r['name']}: {r['length_km']:g} km ({r['source_ids']}, "
+                  f"{'published after the article' if later_than(r['source_ids'], ev.latest) else 'undated'})"
+                  for _, r in proposals.drop(then.index).iterrows())
+    later += tuple(f"published width {r['width_km']:g} km ({r['source_ids']}, undated or later)"
+                   for _, r in s.widths.iterrows() if later_than(r["source_ids"], ev.latest) is not False)
+    sources = merge_ids("gshhg", *then["source_ids"])
     return Finding(claim.claim_id, claimed, claim.unit, round(s.width_f.width_km, 2), round(low, 2), round(high, 2),
-                   rating, rule, sources)
+                   rate(claimed, low, high, near=NEAR), rule, sources,
+                   decided_by="the strait's narrowest crossing on GSHHS coastlines; proposals published by the article",
+                   later_evidence=later)
 
 
 # ---- figures ------------------------------------------------------------------------------------

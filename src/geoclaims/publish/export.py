@@ -25,8 +25,12 @@ from ..articles import load_article
 from ..errors import InputError, OutputError
 from ..findings import RATING_SCORES, Finding
 from ..registry import get_claim
+from .outdir import readable
 
 
+#: schema.org's publisher of the structured data: the tool that wrote it, which also tells
+#: geoclaims which files it may replace
+SD_PUBLISHER = {"@type": "SoftwareApplication", "name": "geoclaims"}
 #: what a draft export says where the reviewing organisation belongs
 DRAFT = {"author": "geoclaims (draft: not for publication)", "author_url": "https://example.invalid/",
          "url_base": "https://example.invalid/report/index.html"}
@@ -92,6 +96,7 @@ def claimreview(findings: Sequence[Finding], *, author: str, author_url: str, ur
         out.append({
             "@context": "https://schema.org",
             "@type": "ClaimReview",
+            "sdPublisher": SD_PUBLISHER,
             "url": f"{url_base}#{f.claim_id}",
             "claimReviewed": get_claim(f.claim_id, art.slug).statement,
             "datePublished": reviewed,
@@ -126,13 +131,15 @@ def _is_claimreview_file(path: Path) -> bool:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return isinstance(data, list) and all(isinstance(d, dict) and d.get("@type") == "ClaimReview" for d in data)
+    return (isinstance(data, list) and bool(data)
+            and all(isinstance(d, dict) and d.get("sdPublisher") == SD_PUBLISHER for d in data))
 
 
 def write_text_atomically(path: str | Path, text: str) -> Path:
     """Write ``text`` to ``path`` through a temporary file, so a failure leaves nothing
-    half-written. The parent folder must exist; an existing file is replaced only when it is
-    a ClaimReview list such as this module writes, never a folder, a link or other data.
+    half-written. The parent folder must exist; an existing file is replaced only when this
+    module wrote it (each review names geoclaims as its ``sdPublisher``), never a folder, a
+    link or other data.
 
     Raises
     ------
@@ -153,6 +160,7 @@ def write_text_atomically(path: str | Path, text: str) -> Path:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
+        readable(Path(tmp))
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)

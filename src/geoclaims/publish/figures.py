@@ -5,15 +5,15 @@ house style (:data:`geoclaims.draw.STYLE`) fixes sizes and the SVG hash salt, so
 give byte-identical files. Each figure is drawn from the run's evidence
 (:class:`geoclaims.scorecard.Run`), the same object the verdicts read.
 
-Writing: into a new folder, or one holding only geoclaims' figures (names this package
-declares); a file is written to a temporary name and renamed, so a failure leaves the
-previous figure. Other files in the folder are never touched.
+Writing follows the one output policy of :mod:`.outdir`: a new or empty folder, or one whose
+marker lists what geoclaims wrote there (``figures/`` carries one); figures are drawn into a
+folder beside it and moved in one by one, so a failure leaves the previous figures, and a
+file geoclaims did not write is never replaced.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
+import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -22,11 +22,12 @@ from matplotlib.figure import Figure
 
 from ..articles import DEFAULT_ARTICLE
 from ..draw import STYLE
-from ..errors import InputError, OutputError
+from ..errors import InputError
 from ..families import FAMILIES
 from ..paths import REPO_ROOT
 from ..progress import report
 from ..scorecard import figure_path, run_for
+from .outdir import claim_folder, install, staging_folder
 
 #: what is written into files: no software version, no date (so runs are byte-identical)
 METADATA = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None}}
@@ -81,19 +82,6 @@ def default_out(article: str | None = None) -> Path:
     return REPO_ROOT / Path(figure_path("x", article or DEFAULT_ARTICLE)).parent
 
 
-def _check_out(out: Path, names: list[str], fmt: str) -> None:
-    if out.exists() and not out.is_dir():
-        raise OutputError(f"--out {out} is a file, not a folder")
-    if not out.parent.exists() and not out.exists():
-        raise OutputError(f"--out {out}: its parent folder {out.parent} does not exist")
-    for name in names:
-        target = out / f"{name}.{fmt}"
-        if target.is_dir() or target.is_symlink():
-            raise OutputError(f"{target} is a folder or a link; geoclaims writes figures only as plain files")
-    if not os.access(out if out.exists() else out.parent, os.W_OK):
-        raise OutputError(f"--out {out} is not writable")
-
-
 def build_figures(out_dir: str | Path | None = None, names: Iterable[str] | None = None, fmt: str = "png",
                   article: str | None = None) -> list[Path]:
     """Draw and save figures (all of the article's by default) into ``out_dir`` (default
@@ -111,22 +99,16 @@ def build_figures(out_dir: str | Path | None = None, names: Iterable[str] | None
         raise InputError(f"names must be a list of figure names, not one string: {names!r}")
     wanted = figure_names(article) if names is None else [_spec(n, article)[0] for n in names]
     out = Path(out_dir) if out_dir is not None else default_out(article)
-    _check_out(out, wanted, fmt)
-    out.mkdir(exist_ok=True)
-    written = []
-    for i, name in enumerate(wanted, 1):
-        report(f"[{i}/{len(wanted)}] {name}")
-        # A bare Figure (no pyplot) draws with Agg whatever backend a notebook uses.
-        with plt.style.context(STYLE):
-            fig = draw(name, Figure(), article)
-            path = out / f"{name}.{fmt}"
-            fd, tmp = tempfile.mkstemp(dir=out, prefix=f".{name}.", suffix=f".{fmt}")
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fig.savefig(fh, format=fmt, metadata=METADATA[fmt])
-                os.replace(tmp, path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
-        written.append(path)
-    return written
+    claim_folder(out, "figures")
+    staging = staging_folder(out)
+    try:
+        for i, name in enumerate(wanted, 1):
+            report(f"[{i}/{len(wanted)}] {name}")
+            # A bare Figure (no pyplot) draws with Agg whatever backend a notebook uses.
+            with plt.style.context(STYLE):
+                draw(name, Figure(), article).savefig(staging / f"{name}.{fmt}", format=fmt, metadata=METADATA[fmt])
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    install(staging, out, keep_others=True)
+    return [out / f"{name}.{fmt}" for name in wanted]
