@@ -24,7 +24,7 @@ _LAZY = {
     "transit_days": "geoclaims.geo.transit", "VesselProfile": "geoclaims.geo.transit",
     "port_matrix": "geoclaims.geo.matrix", "strait_width": "geoclaims.geo.straits",
     "load_meetings": "geoclaims.datasets", "meetings_between": "geoclaims.families.timeline",
-    "distance_km": "geoclaims.geo.geodesy",
+    "distance_km": "geoclaims.geo.geodesy", "Position": "geoclaims.geo.geodesy",
 }
 
 

@@ -242,7 +242,8 @@ def load_table(name: str) -> pd.DataFrame:
                 points.append(parse_position(text))
             except InputError as exc:
                 raise DataError(f"{_where(base, i, schema.position)}: {exc}") from None
-        frame["lat"], frame["lon"] = [p[0] for p in points], [p[1] for p in points]
+        frame["lat"], frame["lon"] = [p.lat for p in points], [p.lon for p in points]
+        frame["point"] = points  # each a geoclaims.geo.geodesy.Position
     if schema.cites_sources:
         check_source_ids(frame, base, set(load_sources().index))
     return frame

@@ -47,7 +47,34 @@ def check_lat_lon(lat, lon) -> None:
             raise InputError(f"{name} must be a finite number in [-{limit:g}, {limit:g}], got {float(values[bad][0])!r}")
 
 
-def parse_position(text: str) -> tuple[float, float]:
+class Position(tuple):
+    """A point (lat, lon) in degrees, checked on creation: the one position type of the public
+    API (ports, capes, strait end points, track waypoints). It is a 2-tuple, so ``lat, lon =
+    position`` works, and it prints and serialises as one.
+
+    >>> Position(45.5, 141.9).lat
+    45.5
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, lat, lon):
+        check_lat_lon(lat, lon)
+        return super().__new__(cls, (float(lat), float(lon)))
+
+    @property
+    def lat(self) -> float:
+        return self[0]
+
+    @property
+    def lon(self) -> float:
+        return self[1]
+
+    def __repr__(self) -> str:
+        return f"Position(lat={self[0]!r}, lon={self[1]!r})"
+
+
+def parse_position(text: str) -> Position:
     """(lat, lon) of a position written as published — ``45°31′22″N 141°56′12″E``,
     ``45°54′N 142°05′E`` or decimal ``45.7875 N, 142.217 E`` — with geopy's parser.
 
@@ -78,7 +105,7 @@ def parse_position(text: str) -> tuple[float, float]:
 
     lat, lon = degrees("latitude"), degrees("longitude")
     check_lat_lon(lat, lon)
-    return float(lat), float(lon)
+    return Position(lat, lon)
 
 
 def distance_km(lat1, lon1, lat2, lon2):

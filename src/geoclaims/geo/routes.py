@@ -24,7 +24,7 @@ from scipy.sparse.csgraph import dijkstra
 
 from ..data import cached_loader
 from ..errors import AmbiguousPortError, DataError, InputError, RouteError, UnknownPortError
-from .geodesy import check_lat_lon, distance_km, path_length_km, wrap_lon
+from .geodesy import Position, check_lat_lon, distance_km, path_length_km, wrap_lon
 from .network import CORRIDOR_REQUIRED, corridor_key, load_network, load_ports
 from .units import km_to_nm
 
@@ -44,7 +44,12 @@ class Port:
     lon: float
 
     def __post_init__(self) -> None:
-        check_lat_lon(self.lat, self.lon)
+        Position(self.lat, self.lon)  # checks the coordinates
+
+    @property
+    def position(self) -> Position:
+        """The port's :class:`~geoclaims.geo.geodesy.Position`."""
+        return Position(self.lat, self.lon)
 
     @property
     def label(self) -> str:

@@ -15,7 +15,7 @@ about 100 m apart; ``h`` is coarser, and the two agree within 0.5 km here).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
 
@@ -27,7 +27,7 @@ from pyproj import Transformer
 from ..data import cached_loader
 from ..errors import DataError, InputError, UnknownStraitError
 from .coastline import RESOLUTIONS, _landmass_at
-from .geodesy import check_lat_lon, forward, inverse
+from .geodesy import Position, check_lat_lon, forward, inverse
 
 #: planar pre-screen margin, metres (covers projection distortion with a wide safety factor)
 SCREEN_MARGIN_M = 500.0
@@ -41,15 +41,14 @@ class StraitWidth:
 
     strait: str
     width_km: float
-    point_a: tuple[float, float]
-    point_b: tuple[float, float]
+    point_a: Position
+    point_b: Position
     resolution: str
 
     def as_dict(self) -> dict:
         """JSON-ready form with the keys of ``geoclaims strait --format json``."""
-        out = asdict(self)
-        out["point_a"], out["point_b"] = list(self.point_a), list(self.point_b)
-        return out
+        return {"strait": self.strait, "width_km": self.width_km, "point_a": list(self.point_a),
+                "point_b": list(self.point_b), "resolution": self.resolution}
 
 
 def _segments(geom) -> np.ndarray:
@@ -170,7 +169,7 @@ def _min_distance(geom_a, geom_b, bbox: tuple[float, float, float, float]) -> tu
     keep_a, keep_b = _screen(segs_a, segs_b, ((south + north) / 2, (west + east) / 2))
     ia, ib = np.repeat(keep_a, len(keep_b)), np.tile(keep_b, len(keep_a))
     metres, point_a, point_b = _pairs_minimum(segs_a[ia], segs_b[ib])
-    return metres / 1000.0, point_a, point_b
+    return metres / 1000.0, Position(*point_a), Position(*point_b)
 
 
 # ---- straits of data/straits.csv ------------------------------------------------------------
