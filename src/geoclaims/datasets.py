@@ -80,14 +80,24 @@ def load_nsr_season() -> pd.DataFrame:
     return load_table("nsr_season.csv")
 
 
-def published_on(source_ids: str) -> str:
-    """The earliest publication date (``YYYY[-MM[-DD]]``) among a cell's dated sources: when
-    what they support was first on record; ``""`` if none is dated."""
+def _period_end(date: str) -> pd.Timestamp:
+    """The last day of a partial date ``YYYY[-MM[-DD]]``: "2014" counts as 2014-12-31."""
+    return pd.Period(date, freq={0: "Y", 1: "M", 2: "D"}[date.count("-")]).end_time.normalize()
+
+
+def _source_dates(source_ids: str) -> list[str]:
+    """The publication dates of a cell's dated sources, in the cell's order."""
     from .data import load_sources
 
     dates = load_sources()["date_published"]
-    found = [d for d in (dates.get(s, "") for s in split_ids(source_ids)) if d]
-    return min(found, key=lambda d: pd.Period(d, freq={0: "Y", 1: "M", 2: "D"}[d.count("-")]).end_time) if found else ""
+    return [d for d in (dates.get(s, "") for s in split_ids(source_ids)) if d]
+
+
+def published_on(source_ids: str) -> str:
+    """The earliest publication date (``YYYY[-MM[-DD]]``) among a cell's dated sources: when
+    what they support was first on record; ``""`` if none is dated."""
+    found = _source_dates(source_ids)
+    return min(found, key=_period_end) if found else ""
 
 
 def later_than(source_ids: str, day: pd.Timestamp) -> bool | None:
@@ -95,10 +105,7 @@ def later_than(source_ids: str, day: pd.Timestamp) -> bool | None:
     dated source; a partial date counts to its last day: "2014" cannot be shown to precede
     2014-02-06); ``None`` when no source is dated."""
     published = published_on(source_ids)
-    if not published:
-        return None
-    freq = {0: "Y", 1: "M", 2: "D"}[published.count("-")]
-    return pd.Period(published, freq=freq).end_time.normalize() > day
+    return _period_end(published) > day if published else None
 
 
 @cached_loader
@@ -110,12 +117,8 @@ def load_facts() -> pd.DataFrame:
 def all_before(source_ids: str, day: pd.Timestamp) -> bool:
     """Whether every dated source of a cell was published by ``day`` (a partial date counts to
     its last day) and at least one is dated: for values each source supplies a part of."""
-    from .data import load_sources
-
-    dates = load_sources()["date_published"]
-    found = [d for d in (dates.get(s, "") for s in split_ids(source_ids)) if d]
-    freq = {0: "Y", 1: "M", 2: "D"}
-    return bool(found) and all(pd.Period(d, freq=freq[d.count("-")]).end_time.normalize() <= day for d in found)
+    found = _source_dates(source_ids)
+    return bool(found) and all(_period_end(d) <= day for d in found)
 
 
 # ---- straits and links ----------------------------------------------------------------------
