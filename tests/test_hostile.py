@@ -143,6 +143,26 @@ def test_a_marker_that_points_outside_its_folder_is_refused(tmp_path, capsys):
     assert (outside / "secret.txt").read_text(encoding="utf-8") == "keep"
 
 
+def test_a_folder_put_where_an_old_output_was_is_left_alone(tmp_path):
+    from geoclaims.publish.outdir import install
+
+    out = tmp_path / "out"
+    first = tmp_path / "s1"
+    first.mkdir()
+    (first / "a.txt").write_text("1", encoding="utf-8")
+    (first / "b.txt").write_text("1", encoding="utf-8")
+    install(first, out)
+    (out / "b.txt").unlink()
+    (out / "b.txt").mkdir()
+    (out / "b.txt" / "mine.txt").write_text("user", encoding="utf-8")
+    second = tmp_path / "s2"
+    second.mkdir()
+    (second / "a.txt").write_text("2", encoding="utf-8")
+    install(second, out)
+    assert (out / "a.txt").read_text(encoding="utf-8") == "2"
+    assert (out / "b.txt" / "mine.txt").read_text(encoding="utf-8") == "user"
+
+
 def test_export_never_replaces_a_json_file_it_did_not_write(tmp_path, capsys):
     mine = tmp_path / "mine.json"
     for content in ("[]", '[{"@type": "ClaimReview"}]'):

@@ -110,8 +110,8 @@ def install(staging: Path, out: Path, *, keep_others: bool = False) -> None:
         listed = sorted(set(new) | set(old)) if keep_others else new
         if not keep_others:
             for name in set(old) - set(new):
-                if _inside(out, name):
-                    (out / name).unlink(missing_ok=True)
+                if _inside(out, name) and (out / name).is_file():  # a folder put there is the user's
+                    (out / name).unlink()
         tmp = staging / MARKER
         tmp.write_text(json.dumps({"files": listed}, indent=1) + "\n", encoding="utf-8")
         readable(tmp)
