@@ -32,12 +32,26 @@ def test_the_land_test_finds_land():
     assert not on_land([74.0, 65.9], [66.0, -169.0]).any()
 
 
-def test_every_waypoint_has_a_source_and_both_variants_reach_the_bering_strait():
+def test_every_waypoint_has_a_source_and_both_variants_pass_the_bering_strait_limit():
     track = load_nsr_track()
     assert track["source_ids"].str.len().gt(0).all()
-    ends = {seq[-1][0] for seq in track_sequences().values()}
-    assert len(ends) == 1  # one shared end, at the NSR's legal limit in the Bering Strait
     assert set(track["basis"]) <= {"published", "derived"}
+    limit = track.loc[track["name"].str.startswith("End: NSR eastern limit"), "waypoint_id"]
+    assert len(limit) == 1  # the NSR's legal limit in the Bering Strait, on both variants
+    for seq in track_sequences().values():
+        assert limit.iloc[0] in [w for w, _, _ in seq]
+    # the legs past the limit cross the Bering Strait: a route on them keeps its "bering" passage
+    assert set(track.loc[track["order"] > track.loc[limit.index[0], "order"], "passage"]) >= {"bering"}
+
+
+def test_the_ends_and_the_marked_waypoints_are_joined_to_the_network():
+    raw = load_marnet()
+    track = load_nsr_track()
+    joined = {end for end, _ in connectors(raw, ~_area_mask(raw))}
+    marked = track[track["joins_network"] == "yes"]
+    assert {(float(a), float(b)) for a, b in zip(marked["lat"], marked["lon"])} <= joined
+    ends = {seq[i][1:] for seq in track_sequences().values() for i in (0, -1)}
+    assert ends <= joined
 
 
 def test_the_track_replaces_searoute_s_arctic_lanes():

@@ -9,8 +9,13 @@ towards the Lena delta and back): its NSR lengths were 6–10% above published t
   stated offset, with its source;
 - consecutive waypoints are joined by WGS84 geodesics, densified to nodes at most
   :data:`DENSIFY_KM` apart (the nodes lie on the geodesic, so the pieces add up to its length);
+- past the NSR's limit in the Bering Strait the track goes on, on the same terms, through the
+  Bering Sea to the offing of Kamchatka: searoute's approach there dipped into the Gulf of Anadyr
+  (1,108 nm from the limit to its node off Kamchatka, against 1,072 nm for a water-only chain of
+  geodesics round Chukotka); those legs carry the passage the data names (``bering``);
 - every network edge whose midpoint lies in the NSR water area is removed, and each end of the
-  track is joined by a geodesic to the :data:`CONNECT` nearest network nodes left outside it.
+  track, and each waypoint the data marks ``joins_network`` (the Bering limit, for the ports
+  beside it), is joined by a geodesic to the :data:`CONNECT` nearest network nodes left outside it.
 
 Nothing is scaled or fitted to published distances: a length is the geodesic length of the path.
 A test samples every leg and connector at 1 km and checks that no sample lies on GSHHS-f land.
@@ -44,14 +49,21 @@ def track_sequences() -> dict[str, list[tuple[str, float, float]]]:
 
 
 def track_legs() -> list[tuple[tuple[float, float], tuple[float, float], str]]:
-    """Every leg of the track once: ``((lat, lon), (lat, lon), passage tag)``."""
+    """Every leg of the track once: ``((lat, lon), (lat, lon), passage tag)``.
+
+    A leg's tag is the ``passage`` of the waypoint it arrives at when the data names one (the
+    approach legs south of the Bering Strait are ``bering``, as searoute tags its own there),
+    else the NSR tag of the variants that use it."""
+    from ..datasets import load_nsr_track
+
+    passage = dict(zip(load_nsr_track()["waypoint_id"], load_nsr_track()["passage"]))
     used: dict[tuple, set] = {}
     points = {}
     for variant, seq in track_sequences().items():
         for (a, *pa), (b, *pb) in zip(seq[:-1], seq[1:]):
             used.setdefault((a, b), set()).add(variant)
             points[a], points[b] = tuple(pa), tuple(pb)
-    return [(points[a], points[b], NSR_TAGS["both"] if len(vs) > 1 else NSR_TAGS[next(iter(vs))])
+    return [(points[a], points[b], passage[b] or (NSR_TAGS["both"] if len(vs) > 1 else NSR_TAGS[next(iter(vs))]))
             for (a, b), vs in used.items()]
 
 
@@ -73,12 +85,19 @@ def _area_mask(net: Network) -> np.ndarray:
 
 
 def connectors(net: Network, keep: np.ndarray) -> list[tuple[tuple[float, float], int]]:
-    """``((lat, lon) of a track end, network node)`` for each end and its nearest kept nodes."""
+    """``((lat, lon) of a waypoint, network node)`` for each end of a variant and each waypoint
+    the data marks ``joins_network`` (on the approaches, where ports lie beside the track), each
+    joined to its :data:`CONNECT` nearest kept nodes."""
+    from ..datasets import load_nsr_track
+
+    track = load_nsr_track()
+    marked = set(track.loc[track["joins_network"] == "yes", "waypoint_id"])
     alive = np.unique(np.concatenate([net.edge_u[keep], net.edge_v[keep]]))
     xyz = _unit_vectors(net.lat[alive], net.lon[alive])
-    ends = {seq[i][1:] for seq in track_sequences().values() for i in (0, -1)}
+    joined = {(lat, lon) for seq in track_sequences().values()
+              for i, (wid, lat, lon) in enumerate(seq) if i in (0, len(seq) - 1) or wid in marked}
     out = []
-    for lat, lon in sorted(ends):
+    for lat, lon in sorted(joined):
         d = np.linalg.norm(xyz - _unit_vectors(np.array([lat]), np.array([lon])), axis=1)
         out += [((lat, lon), int(alive[i])) for i in np.argsort(d)[:CONNECT]]
     return out
