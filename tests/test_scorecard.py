@@ -108,3 +108,11 @@ def test_every_subcommand_and_option_has_help():
         for action in sub._actions:
             if action.dest != "help":
                 assert action.help, (name, action.dest)
+
+
+def test_values_readers_see_are_never_in_exponent_form():
+    from geoclaims.scorecard import show_value
+
+    # a route length in km printed as "1.364e+04" is unreadable in the report's tables
+    assert show_value(13640.4) == "13640" and show_value(-12345.6) == "-12346"
+    assert show_value(19.274) == "19.27" and show_value(7931.2) == "7931" and show_value(12.0) == "12"

@@ -92,11 +92,12 @@ def check_claims(claim_ids: Iterable[str] | None = None, article: str | None = N
 
 def show_value(value) -> str:
     """A value as readers see it everywhere (terminal, report, notebooks): whole numbers without
-    ``.0``, others to 4 significant figures, nothing for a missing value."""
+    ``.0``, others to 4 significant figures but never in exponent form (10,000 and more to the
+    unit), nothing for a missing value."""
     if value is None or (isinstance(value, float) and value != value):
         return ""
     if isinstance(value, float):
-        return f"{value:.0f}" if value.is_integer() else f"{value:.4g}"
+        return f"{value:.0f}" if value.is_integer() or abs(value) >= 1e4 else f"{value:.4g}"
     return str(value)
 
 
