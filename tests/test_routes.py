@@ -206,3 +206,15 @@ def test_voyages_json_lists_at_least_ten_sourced_voyages(capsys):
 def test_the_nsr_variant_is_chosen_on_the_command_line(capsys):
     assert main(["route", "NLRTM", "JPYOK", "--via", "nsr", "--nsr-variant", "high-latitude", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["nsr_variant"] == "high-latitude"
+
+
+def test_route_findings_cite_the_nsr_track_only_where_the_nsr_is_used():
+    from geoclaims.datasets import load_nsr_track
+    from geoclaims.data import split_ids
+
+    track = load_nsr_track()
+    coastal = {s for cell in track[track["variant"].isin(["coastal", "both"])]["source_ids"] for s in split_ids(cell)}
+    findings = {f.claim_id: f for f in check_claims(["polar-route-days", "suez-route-days", "polar-route-saving"])}
+    assert coastal <= set(findings["polar-route-days"].sources)  # every waypoint of the track it sails
+    assert coastal <= set(findings["polar-route-saving"].sources)
+    assert "wp-vilkitsky" not in findings["suez-route-days"].sources

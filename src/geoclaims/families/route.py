@@ -78,7 +78,7 @@ def transit_days_check(claim, ev: RouteEvidence) -> Finding:
             f"days by profile: {per_profile}. {claimed:g} days means {speed:.1f} kn on average without stops. "
             f"Accurate inside the profiles' range; mostly-accurate within {NEAR:.0%} of it.{context}")
     return Finding(claim.claim_id, claimed, claim.unit, round(float(days[REFERENCE_PROFILE]), 2), round(low, 2),
-                   round(high, 2), rate(claimed, low, high, near=NEAR), rule, ev.profile_sources,
+                   round(high, 2), rate(claimed, low, high, near=NEAR), rule, ev.sources_for(via),
                    decided_by=_decided_by(ev), later_evidence=later)
 
 
@@ -111,7 +111,7 @@ def time_ratio_check(claim, ev: RouteEvidence) -> Finding:
             f"needs {_a(nsr.idxmin())} NSR voyage set against {_a(suez.idxmax())} Suez voyage. Accurate within the "
             f"same-profile range; misleading when only mismatched assumptions reach it.")
     return Finding(claim.claim_id, claimed, claim.unit, round(float(ratios[REFERENCE_PROFILE]), 3), round(low, 3),
-                   round(high, 3), rating, rule, ev.profile_sources, decided_by=_decided_by(ev))
+                   round(high, 3), rating, rule, ev.sources_for(*CORRIDORS), decided_by=_decided_by(ev))
 
 
 def route_length_check(claim, ev: RouteEvidence) -> Finding:
@@ -130,7 +130,7 @@ def route_length_check(claim, ev: RouteEvidence) -> Finding:
             f"route; published tables for one pair differ by {spread:.1%} either way, so {low:,.0f}–{high:,.0f} nm."
             f"{reading} Accurate inside that range; mostly-accurate within {NEAR:.0%} of it.")
     return Finding(claim.claim_id, claim.value, claim.unit, round(route.length_nm), round(low), round(high),
-                   rate(claimed, low, high, near=NEAR, claimed_high=top), rule, ev.profile_sources,
+                   rate(claimed, low, high, near=NEAR, claimed_high=top), rule, ev.sources_for(via),
                    decided_by="geoclaims' route for the pair and the spread of published distance tables")
 
 
@@ -144,7 +144,7 @@ def distance_saving_check(claim, ev: RouteEvidence) -> Finding:
             f"tables' spread ({s_suez:.1%} and {s_nsr:.1%}) {low:,.0f}–{high:,.0f} nm. Accurate inside that range; "
             f"mostly-accurate within {NEAR:.0%} of it.")
     return Finding(claim.claim_id, claim.value, claim.unit, round(suez - nsr), round(low), round(high),
-                   rate(claim.value, low, high, near=NEAR), rule, ev.profile_sources,
+                   rate(claim.value, low, high, near=NEAR), rule, ev.sources_for(*CORRIDORS),
                    decided_by="geoclaims' routes for the pair and the spread of published distance tables")
 
 
@@ -159,8 +159,8 @@ def days_saving_check(claim, ev: RouteEvidence) -> Finding:
             f"Accurate if {'at least ' if sense == 'at-least' else ''}{claim.value:g} meets that range; "
             f"mostly-accurate within {NEAR:.0%} of it.")
     return Finding(claim.claim_id, claim.value, claim.unit, round(float(saved[REFERENCE_PROFILE]), 2), round(low, 2),
-                   round(high, 2), rate(claim.value, low, high, near=NEAR, sense=sense), rule, ev.profile_sources,
-                   decided_by=_decided_by(ev))
+                   round(high, 2), rate(claim.value, low, high, near=NEAR, sense=sense), rule,
+                   ev.sources_for(*CORRIDORS), decided_by=_decided_by(ev))
 
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

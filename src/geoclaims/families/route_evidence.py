@@ -18,8 +18,8 @@ import numpy as np
 import pandas as pd
 
 from ..data import merge_ids
-from ..datasets import (all_before, later_than, load_matrix_ports, load_nsr_season, load_reference_distances, load_vessel_profiles,
-                        load_voyages, vessel_profile)
+from ..datasets import (all_before, later_than, load_matrix_ports, load_nsr_season, load_nsr_track, load_reference_distances,
+                        load_vessel_profiles, load_voyages, vessel_profile)
 from ..errors import DataError, GeoclaimsError
 from ..geo.matrix import port_matrix
 from ..geo.routes import Route, sea_route
@@ -50,6 +50,13 @@ class RouteEvidence:
     @cached_property
     def _built(self) -> dict:
         return {}
+
+    def sources_for(self, *vias: str) -> tuple[str, ...]:
+        """What a finding on these corridors rests on: the network, the NSR track's waypoints
+        (of the variant in use) when the NSR is one of them, and the vessel profiles' sources."""
+        track = load_nsr_track()
+        used = track[track["variant"].isin([self.nsr_variant, "both"])]["source_ids"] if "nsr" in vias else ()
+        return merge_ids("searoute-marnet", *used, *self.profile_sources)
 
     def route(self, via: str, pair: tuple[str, str]) -> Route:
         """The route of one pair along one corridor (built once)."""
