@@ -258,6 +258,10 @@ DATA = [
     ("underscore in a number", "vessel_profiles.csv", "design-speed,25,", "design-speed,2_5,", r"not a number: '2_5'"),
     ("date without leading zeros", "meetings.csv", "2006-11-18", "2006-11-8", r"not a date \(YYYY-MM-DD\): '2006-11-8'"),
     ("invalid byte", "capes.csv", "Cape Crillon", "Cape Cr\udcffillon", r"capes\.csv, line \d+, column \d+: not UTF-8"),
+    ("unknown passage on a track leg", "nsr_track.csv", ",derived,bering,yes,", ",derived,suez,yes,",
+     r"nsr_track\.csv, line \d+, column 'passage': 'suez' is not one of \(empty\), bering"),
+    ("track waypoint without joins_network", "nsr_track.csv", ",derived,,no,wp-cape-lopatka", ",derived,,,wp-cape-lopatka",
+     r"nsr_track\.csv, line \d+, column 'joins_network': empty value"),
 ]
 
 

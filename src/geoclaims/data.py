@@ -226,7 +226,8 @@ def load_table(name: str) -> pd.DataFrame:
     for column, allowed in schema.choices.items():
         bad = _first(frame, ~frame[column].isin(allowed))
         if bad is not None:
-            raise DataError(f"{_where(base, bad, column)}: {frame.at[bad, column]!r} is not one of {', '.join(allowed)}")
+            raise DataError(f"{_where(base, bad, column)}: {frame.at[bad, column]!r} is not one of "
+                            f"{', '.join(a or '(empty)' for a in allowed)}")
     for column in schema.dates:
         _check_dates(frame, base, column, required=True)
     for column in schema.optional_dates:
