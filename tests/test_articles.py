@@ -79,3 +79,21 @@ def test_a_bad_article_slug_is_one_line_and_status_2(slug, capsys):
         status = exc.code
     err = capsys.readouterr().err.strip().splitlines()
     assert status == 2 and len(err) == 1 and "article" in err[0]
+
+
+def test_a_tanker_claim_is_rated_with_tanker_speeds_and_a_container_claim_without_them():
+    from geoclaims.datasets import load_vessel_profiles, vessel_profile
+    from geoclaims.geo.routes import sea_route
+    from geoclaims.geo.transit import transit_days
+
+    profiles = load_vessel_profiles()
+    tankers = profiles.index[profiles["ship_type"] == "tanker"]
+    containers = profiles.index[profiles["ship_type"] == "container"]
+    findings = {f.claim_id: f for f in check_claims(article=SECOND)}
+    route = sea_route("RUULU", "KRKAN", via="nsr")
+    days = [transit_days(route, vessel_profile(p)) for p in tankers]
+    tanker = findings["tanker-days"]
+    assert (tanker.low, tanker.high) == pytest.approx((min(days), max(days)), abs=0.01)
+    assert all(p in tanker.rule for p in tankers) and not any(f" {p} " in tanker.rule for p in containers)
+    # the Yong Sheng is not a tanker: its days come from container-ship profiles only
+    assert not any(p in findings["ys-nsr-days"].rule for p in tankers)

@@ -255,7 +255,7 @@ def test_meetings_between_takes_dates_as_datetime_dates():
 
 DATA = [
     ("quote inside an unquoted field", "capes.csv", "Cape Crillon", 'Cape "Crillon', r"capes\.csv, line \d+, column \d+: a double quote"),
-    ("underscore in a number", "vessel_profiles.csv", "design-speed,25,", "design-speed,2_5,", r"not a number: '2_5'"),
+    ("underscore in a number", "vessel_profiles.csv", "design-speed,container,25,", "design-speed,container,2_5,", r"not a number: '2_5'"),
     ("date without leading zeros", "meetings.csv", "2006-11-18", "2006-11-8", r"not a date \(YYYY-MM-DD\): '2006-11-8'"),
     ("invalid byte", "capes.csv", "Cape Crillon", "Cape Cr\udcffillon", r"capes\.csv, line \d+, column \d+: not UTF-8"),
     ("unknown passage on a track leg", "nsr_track.csv", ",derived,bering,yes,", ",derived,suez,yes,",

@@ -18,6 +18,7 @@ def _numbers(text: str) -> set[str]:
     """Numbers as written (digits or number words), thousands separators removed; a figure in
     miles also counts as its kilometres, rounded to 0.1 km, as data/ converts it."""
     text = re.sub(r"(?<=\d)[,.\u202f\u00a0 ](?=\d{3}\b)", "", str(text))
+    text = re.sub(r"(?<=\d),(?=\d{1,2}\b)", ".", text)  # a decimal comma: "14,5 kn", "7,6 knots"
     found = {m.lstrip("0") or "0" for m in re.findall(r"\d+(?:\.\d+)?", text)}
     found |= {str(n) for w, n in WORDS.items() if re.search(rf"\b{w}\b", text.lower())}
     for number in re.findall(r"(\w+)[- ]miles?\b", text.lower()):
@@ -42,10 +43,12 @@ CASES = [
     ("fixed_links.csv", "length_km", None),
     ("facts.csv", "value", lambda f: f["value"].str.fullmatch(r"\d+(\.\d+)?")),
     ("voyages.csv", "days", lambda f: f["days_basis"] == "stated"),
+    ("vessel_profiles.csv", "open_water_kn", None),
+    ("vessel_profiles.csv", "nsr_kn", None),
 ]
 
 
-@pytest.mark.parametrize("table, column, rows", CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize("table, column, rows", CASES, ids=[f"{c[0]}:{c[1]}" for c in CASES])
 def test_each_number_appears_in_the_quote_of_a_source_it_cites(table, column, rows):
     frame = load_table(table)
     if rows is not None:

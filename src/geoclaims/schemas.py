@@ -38,6 +38,8 @@ class Range:
 LATITUDE, LONGITUDE = Range(-90, 90), Range(-180, 180)
 POSITIVE, NON_NEGATIVE = Range(0, above=True), Range(0)
 YES_NO = ("yes", "no")
+#: ship types with vessel profiles (voyages.csv names more: bulk, LNG, multipurpose)
+SHIP_TYPES = ("container", "tanker")
 
 
 @dataclass(frozen=True)
@@ -107,10 +109,11 @@ SCHEMAS: dict[str, Schema] = {
                               nonempty=("name", "kind", "crossing", "status", "length_km", "source_ids"),
                               numeric={"length_km": POSITIVE, "undersea_km": POSITIVE},
                               choices={"crossing": ("sakhalin-hokkaido", "mainland-sakhalin", "reference")}),
-    "vessel_profiles.csv": Schema(("profile", "open_water_kn", "nsr_kn", "suez_transit_h", "suez_wait_h", "port_days",
-                                   "source_ids", "note"), key="profile",
-                                  nonempty=("open_water_kn", "nsr_kn", "suez_transit_h", "suez_wait_h", "port_days",
-                                            "source_ids"),
+    "vessel_profiles.csv": Schema(("profile", "ship_type", "open_water_kn", "nsr_kn", "suez_transit_h", "suez_wait_h",
+                                   "port_days", "source_ids", "note"), key="profile",
+                                  nonempty=("ship_type", "open_water_kn", "nsr_kn", "suez_transit_h", "suez_wait_h",
+                                            "port_days", "source_ids"),
+                                  choices={"ship_type": SHIP_TYPES},
                                   numeric={"open_water_kn": POSITIVE, "nsr_kn": POSITIVE, "suez_transit_h": NON_NEGATIVE,
                                            "suez_wait_h": NON_NEGATIVE, "port_days": NON_NEGATIVE}),
     "reference_distances.csv": Schema(("pair_id", "origin", "destination", "via", "length_nm", "as_published",

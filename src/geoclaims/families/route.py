@@ -1,8 +1,9 @@
 """The route family: voyage days by the NSR or via Suez, and their ratio.
 
 Evidence: :mod:`.route_evidence`. A claim's range is the spread of days across the vessel
-profiles (speeds published by 2014) on geoclaims' route for the pair; "measured" is
-:data:`~.route_evidence.REFERENCE_PROFILE`. Documented voyages and the navigation season are
+profiles of the claim's ship type (``ship_type`` parameter, container ships by default; speeds
+published by the article's date) on geoclaims' route for the pair; "measured" is the type's
+profile in :data:`~.route_evidence.REFERENCE_PROFILES`. Documented voyages and the navigation season are
 reported beside the verdict; those published after the article are later evidence, shown apart.
 """
 
@@ -13,18 +14,24 @@ from ..geo.transit import implied_speed_kn
 from ..geo.units import MI_PER_NM
 from ..rating import rate
 from .base import Check, Family, FigureSpec
-from .route_evidence import CORRIDORS, REFERENCE_PROFILE, RouteEvidence, evidence
+from .route_evidence import CORRIDORS, DEFAULT_SHIP_TYPE, REFERENCE_PROFILES, RouteEvidence, evidence
 
 #: a claim this far outside the profiles' range (a fraction of the nearer end) is "mostly-accurate":
 #: about what port calls, a canal queue or a weather detour add to an Asia–Europe voyage
 NEAR = 0.10
-def _decided_by(ev: RouteEvidence) -> str:
+def _decided_by(ev: RouteEvidence, ship_type: str = DEFAULT_SHIP_TYPE) -> str:
     from ..data import load_sources
 
-    dates = [d for d in load_sources().loc[list(ev.profile_sources), "date_published"] if d]
+    dates = [d for d in load_sources().loc[list(ev.sources_by_type[ship_type]), "date_published"] if d]
     years = f"{min(dates)[:4]}–{max(dates)[:4]}" if dates else "undated"
-    return (f"geoclaims' route for the pair and the vessel speeds of vessel_profiles.csv (sources of {years}); "
+    kind = "" if ship_type == DEFAULT_SHIP_TYPE else f" for {ship_type}s"
+    return (f"geoclaims' route for the pair and the vessel speeds of vessel_profiles.csv{kind} (sources of {years}); "
             "documented voyages and the season are context")
+
+
+def _ship_type(claim) -> str:
+    """The ship type a claim is about (its ``ship_type`` parameter; container ships by default)."""
+    return claim.param("ship_type", DEFAULT_SHIP_TYPE)
 
 
 def _pair(claim) -> tuple[str, str]:
@@ -65,8 +72,8 @@ def _context(ev: RouteEvidence, via: str) -> tuple[str, tuple[str, ...]]:
 def transit_days_check(claim, ev: RouteEvidence) -> Finding:
     """Can a ship make the voyage in the claimed days? Rated against the profiles' range of days
     with :data:`NEAR`."""
-    via, pair = claim.param("via"), _pair(claim)
-    days, route = ev.days_for(via, pair), ev.route(via, pair)
+    via, pair, ship = claim.param("via"), _pair(claim), _ship_type(claim)
+    days, route = ev.days_for(via, pair, ship), ev.route(via, pair)
     claimed = claim.value
     low, high = float(days.min()), float(days.max())
     speed = implied_speed_kn(route, claimed)
@@ -75,11 +82,11 @@ def transit_days_check(claim, ev: RouteEvidence) -> Finding:
                 if route.nsr_nm > 0 else "")
     context, later = _context(ev, via)
     rule = (f"{route.origin.name}–{route.destination.name} via {via.upper()} is {route.length_nm:,.0f} nm{nsr_part}; "
-            f"days by profile: {per_profile}. {claimed:g} days means {speed:.1f} kn on average without stops. "
+            f"days by {ship} profile: {per_profile}. {claimed:g} days means {speed:.1f} kn on average without stops. "
             f"Accurate inside the profiles' range; mostly-accurate within {NEAR:.0%} of it.{context}")
-    return Finding(claim.claim_id, claimed, claim.unit, round(float(days[REFERENCE_PROFILE]), 2), round(low, 2),
-                   round(high, 2), rate(claimed, low, high, near=NEAR), rule, ev.sources_for(via),
-                   decided_by=_decided_by(ev), later_evidence=later)
+    return Finding(claim.claim_id, claimed, claim.unit, round(float(days[REFERENCE_PROFILES[ship]]), 2),
+                   round(low, 2), round(high, 2), rate(claimed, low, high, near=NEAR), rule,
+                   ev.sources_for(via, ship_type=ship), decided_by=_decided_by(ev, ship), later_evidence=later)
 
 
 def time_ratio_check(claim, ev: RouteEvidence) -> Finding:
@@ -94,7 +101,9 @@ def time_ratio_check(claim, ev: RouteEvidence) -> Finding:
     from ..registry import get_claim
 
     pair = _pair(claim)
-    nsr, suez = ev.days_for("nsr", pair), ev.days_for("suez", pair)
+    ship = _ship_type(claim)
+    reference = REFERENCE_PROFILES[ship]
+    nsr, suez = ev.days_for("nsr", pair, ship), ev.days_for("suez", pair, ship)
     ratios = (nsr / suez).dropna()
     distance = ev.route("nsr", pair).length_nm / ev.route("suez", pair).length_nm
     claimed = claim.value
@@ -107,11 +116,12 @@ def time_ratio_check(claim, ev: RouteEvidence) -> Finding:
                     and rate(suez_claim, suez.min(), suez.max(), near=NEAR) != "inaccurate")
     rating = rate(claimed, low, high, near=NEAR, misleading=parts_ok)
     rule = (f"The NSR route is {distance:.2f} of the Suez distance; for the same ship the time ratio is "
-            f"{low:.2f}–{high:.2f} ({REFERENCE_PROFILE}: {ratios[REFERENCE_PROFILE]:.2f}). A ratio of {claimed:g} "
+            f"{low:.2f}–{high:.2f} ({reference}: {ratios[reference]:.2f}). A ratio of {claimed:g} "
             f"needs {_a(nsr.idxmin())} NSR voyage set against {_a(suez.idxmax())} Suez voyage. Accurate within the "
             f"same-profile range; misleading when only mismatched assumptions reach it.")
-    return Finding(claim.claim_id, claimed, claim.unit, round(float(ratios[REFERENCE_PROFILE]), 3), round(low, 3),
-                   round(high, 3), rating, rule, ev.sources_for(*CORRIDORS), decided_by=_decided_by(ev))
+    return Finding(claim.claim_id, claimed, claim.unit, round(float(ratios[reference]), 3), round(low, 3),
+                   round(high, 3), rating, rule, ev.sources_for(*CORRIDORS, ship_type=ship),
+                   decided_by=_decided_by(ev, ship))
 
 
 def route_length_check(claim, ev: RouteEvidence) -> Finding:
@@ -152,15 +162,16 @@ def days_saving_check(claim, ev: RouteEvidence) -> Finding:
     """Days the NSR saves against Suez for the same ship (every profile); ``sense=at-least``
     for "more than N days"."""
     pair = _pair(claim)
-    saved = (ev.days_for("suez", pair) - ev.days_for("nsr", pair)).dropna()
+    ship = _ship_type(claim)
+    saved = (ev.days_for("suez", pair, ship) - ev.days_for("nsr", pair, ship)).dropna()
     low, high = float(saved.min()), float(saved.max())
     sense = claim.param("sense", "point")
     rule = (f"Days saved for the same ship, Suez minus NSR: {', '.join(f'{p} {d:.1f}' for p, d in saved.items())}. "
             f"Accurate if {'at least ' if sense == 'at-least' else ''}{claim.value:g} meets that range; "
             f"mostly-accurate within {NEAR:.0%} of it.")
-    return Finding(claim.claim_id, claim.value, claim.unit, round(float(saved[REFERENCE_PROFILE]), 2), round(low, 2),
+    return Finding(claim.claim_id, claim.value, claim.unit, round(float(saved[REFERENCE_PROFILES[ship]]), 2), round(low, 2),
                    round(high, 2), rate(claim.value, low, high, near=NEAR, sense=sense), rule,
-                   ev.sources_for(*CORRIDORS), decided_by=_decided_by(ev))
+                   ev.sources_for(*CORRIDORS, ship_type=ship), decided_by=_decided_by(ev, ship))
 
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -263,18 +274,18 @@ FAMILY = Family(
     title="Sea routes: days and distances by the Northern Sea Route and via Suez",
     evidence=evidence,
     checks={
-        "transit-days": Check(transit_days_check, "number", ("origin", "destination", "via", "nsr_variant"),
+        "transit-days": Check(transit_days_check, "number", ("origin", "destination", "via", "nsr_variant", "ship_type"),
                               ("origin", "destination", "via"),
                               ("polar-routes-map", "days-vs-speed", "reference-distances")),
         "route-length": Check(route_length_check, "number", ("origin", "destination", "via", "nsr_variant", "unit"),
                               ("origin", "destination", "via"), ("reference-distances",)),
         "distance-saving": Check(distance_saving_check, "number", ("origin", "destination", "nsr_variant"),
                                  ("origin", "destination"), ("polar-routes-map",)),
-        "days-saving": Check(days_saving_check, "number", ("origin", "destination", "nsr_variant", "sense"),
+        "days-saving": Check(days_saving_check, "number", ("origin", "destination", "nsr_variant", "sense", "ship_type"),
                              ("origin", "destination"), ("days-vs-speed",)),
         "season-months": Check(season_months, "count", ("months",), ("months",)),
         "time-ratio": Check(time_ratio_check, "number",
-                            ("origin", "destination", "nsr_claim", "suez_claim", "nsr_variant"),
+                            ("origin", "destination", "nsr_claim", "suez_claim", "nsr_variant", "ship_type"),
                             ("origin", "destination"), ("days-vs-speed", "port-matrix")),
     },
     notebook="01-polar-route",

@@ -21,6 +21,7 @@ from ..data import merge_ids
 from ..datasets import (all_before, later_than, load_matrix_ports, load_nsr_season, load_nsr_track, load_reference_distances,
                         load_vessel_profiles, load_voyages, vessel_profile)
 from ..errors import DataError, GeoclaimsError
+from ..schemas import SHIP_TYPES
 from ..geo.matrix import port_matrix
 from ..geo.routes import Route, sea_route
 from ..geo.transit import VesselProfile, transit_days
@@ -29,6 +30,10 @@ from ..geo.transit import VesselProfile, transit_days
 CONTEXT_PAIRS = (("DEHAM", "JPYOK"), ("RUMMK", "JPYOK"), ("NLRTM", "CNSHA"), ("NLRTM", "KRPUS"))
 #: "measured": the way container lines sailed Asia–Europe in 2014 (NYT 2010: slow steaming at 20 kn)
 REFERENCE_PROFILE = "slow-steaming"
+#: the ship type a claim is about unless its ``ship_type`` parameter says otherwise
+DEFAULT_SHIP_TYPE = "container"
+#: per ship type, the profile that gives "measured" (tankers slow-steamed at 12 kn by 2008, Frontline)
+REFERENCE_PROFILES = {"container": REFERENCE_PROFILE, "tanker": "tanker-slow-steaming"}
 CORRIDORS = ("nsr", "suez")
 #: open-water speeds of the days-vs-speed curves, knots
 CURVE_SPEEDS_KN = np.linspace(8, 26, 200)
@@ -37,11 +42,11 @@ CURVE_SPEEDS_KN = np.linspace(8, 26, 200)
 @dataclass(frozen=True)
 class RouteEvidence:
     """Routes for every pair along both corridors (each built on first use), and days for every
-    profile."""
+    profile of a ship type (container ships unless a claim names another)."""
 
     pairs: tuple[tuple[str, str], ...]  # claimed pairs first, then context pairs
-    profiles: tuple[VesselProfile, ...]
-    profile_sources: tuple[str, ...]
+    profiles_by_type: dict  # ship type -> its usable VesselProfiles
+    sources_by_type: dict  # ship type -> the source ids of those profiles
     claimed_days: dict  # (origin, destination, via) -> claimed days, from the article's claims
     article_latest: pd.Timestamp  # the article's latest possible publication day
     nsr_variant: str = "coastal"
@@ -51,12 +56,27 @@ class RouteEvidence:
     def _built(self) -> dict:
         return {}
 
-    def sources_for(self, *vias: str) -> tuple[str, ...]:
+    @property
+    def profiles(self) -> tuple[VesselProfile, ...]:
+        """The container-ship profiles: the tables and figures of the route family show these."""
+        return self.profiles_for(DEFAULT_SHIP_TYPE)
+
+    def profiles_for(self, ship_type: str) -> tuple[VesselProfile, ...]:
+        """The usable profiles of one ship type; :class:`DataError` if it has none."""
+        if ship_type not in SHIP_TYPES:
+            raise DataError(f"unknown ship_type {ship_type!r}: vessel profiles exist for {', '.join(SHIP_TYPES)}")
+        if ship_type not in self.profiles_by_type:
+            raise DataError(f"vessel_profiles.csv: no {ship_type!r} profile rests on sources published by "
+                            f"{self.article_latest:%Y-%m-%d}")
+        return self.profiles_by_type[ship_type]
+
+    def sources_for(self, *vias: str, ship_type: str = DEFAULT_SHIP_TYPE) -> tuple[str, ...]:
         """What a finding on these corridors rests on: the network, the NSR track's waypoints
-        (of the variant in use) when the NSR is one of them, and the vessel profiles' sources."""
+        (of the variant in use) when the NSR is one of them, and the ship type's profiles' sources."""
         track = load_nsr_track()
         used = track[track["variant"].isin([self.nsr_variant, "both"])]["source_ids"] if "nsr" in vias else ()
-        return merge_ids("searoute-marnet", *used, *self.profile_sources)
+        self.profiles_for(ship_type)
+        return merge_ids("searoute-marnet", *used, *self.sources_by_type[ship_type])
 
     def route(self, via: str, pair: tuple[str, str]) -> Route:
         """The route of one pair along one corridor (built once)."""
@@ -78,10 +98,10 @@ class RouteEvidence:
                 for (o, d, via), r in self.routes.items() for p in self.profiles]
         return pd.DataFrame(rows)
 
-    def days_for(self, via: str, pair: tuple[str, str]) -> pd.Series:
-        """Days by profile name for one route."""
+    def days_for(self, via: str, pair: tuple[str, str], ship_type: str = DEFAULT_SHIP_TYPE) -> pd.Series:
+        """Days by profile name for one route, for the profiles of one ship type."""
         route = self.route(via, pair)
-        return pd.Series({p.name: transit_days(route, p) for p in self.profiles}, name="days")
+        return pd.Series({p.name: transit_days(route, p) for p in self.profiles_for(ship_type)}, name="days")
 
     @property
     def headline(self) -> tuple[str, str]:
@@ -176,14 +196,16 @@ def evidence(article, claims) -> RouteEvidence:
     variants = {c.param("nsr_variant", "coastal") for c in claims} or {"coastal"}
     variant = variants.pop() if len(variants) == 1 else "coastal"
     table = load_vessel_profiles()
-    usable = [all_before(ids, article.latest) for ids in table["source_ids"]]
-    if not any(usable):
-        raise DataError(f"vessel_profiles.csv: no profile rests on sources published by {article.latest:%Y-%m-%d}")
-    profiles = tuple(vessel_profile(name) for name, ok in zip(table.index, usable) if ok)
+    usable = pd.Series([all_before(ids, article.latest) for ids in table["source_ids"]], index=table.index)
+    by_type = {t: tuple(vessel_profile(name) for name in rows.index[usable[rows.index]])
+               for t, rows in table.groupby("ship_type", sort=False) if usable[rows.index].any()}
+    if DEFAULT_SHIP_TYPE not in by_type:
+        raise DataError(f"vessel_profiles.csv: no {DEFAULT_SHIP_TYPE} profile rests on sources published by "
+                        f"{article.latest:%Y-%m-%d}")
+    sources = {t: merge_ids(*table.loc[[p.name for p in ps], "source_ids"]) for t, ps in by_type.items()}
     later = tuple(f"profile {name}: its sources are not all published by the article"
-                  for name, ok in zip(table.index, usable) if not ok)
-    return RouteEvidence(tuple(pairs), profiles, merge_ids("searoute-marnet", *table.loc[usable, "source_ids"]),
-                         claimed, article.latest, variant, later)
+                  for name, ok in usable.items() if not ok)
+    return RouteEvidence(tuple(pairs), by_type, sources, claimed, article.latest, variant, later)
 
 
 def reference_deviations(nsr_variant: str = "coastal") -> pd.DataFrame:
