@@ -260,9 +260,28 @@ DATA = [
     ("invalid byte", "capes.csv", "Cape Crillon", "Cape Cr\udcffillon", r"capes\.csv, line \d+, column \d+: not UTF-8"),
     ("unknown passage on a track leg", "nsr_track.csv", ",derived,bering,yes,", ",derived,suez,yes,",
      r"nsr_track\.csv, line \d+, column 'passage': 'suez' is not one of \(empty\), bering"),
-    ("track waypoint without joins_network", "nsr_track.csv", ",derived,,no,wp-cape-lopatka", ",derived,,,wp-cape-lopatka",
-     r"nsr_track\.csv, line \d+, column 'joins_network': empty value"),
+    ("track waypoint without joins_network", "nsr_track.csv", ",derived,bering,yes,wp-cape-lopatka",
+     ",derived,bering,,wp-cape-lopatka", r"nsr_track\.csv, line \d+, column 'joins_network': empty value"),
 ]
+
+TRACK = [
+    ("track end not joined to the network", ",derived,bering,yes,wp-cape-lopatka", ",derived,bering,no,wp-cape-lopatka",
+     r"NSRT-B10 ends the coastal variant, so joins_network must be yes"),
+    ("passage on a one-variant leg", "57°59′E,published,,no,", "57°59′E,published,bering,no,",
+     r"NSRT-C02 names a passage on a coastal leg"),
+]
+
+
+@pytest.mark.parametrize("case, old, new, message", TRACK, ids=[c[0] for c in TRACK])
+def test_a_track_that_would_route_wrongly_is_refused_in_one_line(case, old, new, message, data_copy):
+    from geoclaims.datasets import load_nsr_track
+
+    path = data_copy / "nsr_track.csv"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(DataError, match=message):
+        load_nsr_track()
 
 
 @pytest.mark.parametrize("case, name, old, new, message", DATA, ids=[c[0] for c in DATA])

@@ -33,25 +33,40 @@ def test_the_land_test_finds_land():
 
 
 def test_every_waypoint_has_a_source_and_both_variants_pass_the_bering_strait_limit():
-    track = load_nsr_track()
+    track = load_nsr_track().set_index("waypoint_id", drop=False)
     assert track["source_ids"].str.len().gt(0).all()
     assert set(track["basis"]) <= {"published", "derived"}
-    limit = track.loc[track["name"].str.startswith("End: NSR eastern limit"), "waypoint_id"]
-    assert len(limit) == 1  # the NSR's legal limit in the Bering Strait, on both variants
+    limit = track.index[track["name"].str.startswith("NSR eastern limit in the Bering Strait")]
+    assert len(limit) == 1  # the NSR's legal limit (66°N), on both variants
     for seq in track_sequences().values():
-        assert limit.iloc[0] in [w for w, _, _ in seq]
-    # the legs past the limit cross the Bering Strait: a route on them keeps its "bering" passage
-    assert set(track.loc[track["order"] > track.loc[limit.index[0], "order"], "passage"]) >= {"bering"}
+        ids = [w for w, _, _ in seq]
+        assert limit[0] in ids
+        after = ids[ids.index(limit[0]) + 1:]
+        # every leg past the limit crosses the strait or the Bering Sea, as searoute tags its own there
+        assert after and all(track.loc[w, "passage"] == "bering" for w in after)
 
 
-def test_the_ends_and_the_marked_waypoints_are_joined_to_the_network():
+def test_joins_are_what_the_data_marks_and_every_end_is_marked():
     raw = load_marnet()
     track = load_nsr_track()
     joined = {end for end, _ in connectors(raw, ~_area_mask(raw))}
     marked = track[track["joins_network"] == "yes"]
-    assert {(float(a), float(b)) for a, b in zip(marked["lat"], marked["lon"])} <= joined
-    ends = {seq[i][1:] for seq in track_sequences().values() for i in (0, -1)}
-    assert ends <= joined
+    assert joined == {(float(a), float(b)) for a, b in zip(marked["lat"], marked["lon"])}
+    for seq in track_sequences().values():
+        for _, lat, lon in (seq[0], seq[-1]):
+            assert (lat, lon) in joined
+
+
+def test_a_route_past_the_limit_keeps_its_bering_passage_from_the_track_alone():
+    from dataclasses import replace
+
+    from geoclaims.geo.nsr_track import splice
+
+    raw = load_marnet()
+    tags = raw.edge_passage.copy()
+    tags[tags == "bering"] = ""  # searoute's own Bering lanes no longer say so
+    net = splice(replace(raw, edge_passage=tags))
+    assert "bering" in set(net.edge_passage)  # the track's legs past the limit still do
 
 
 def test_the_track_replaces_searoute_s_arctic_lanes():

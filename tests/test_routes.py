@@ -11,7 +11,7 @@ from geoclaims.cli import main
 from geoclaims.errors import InputError, RouteError, UnknownPortError
 from geoclaims.geo.network import load_network
 from geoclaims.data import load_table
-from geoclaims.datasets import load_matrix_ports
+from geoclaims.datasets import load_matrix_ports, load_vessel_profiles
 from geoclaims.geo.matrix import port_matrix
 from geoclaims.geo.routes import find_port, nsr_length_km, sea_route
 from geoclaims.geo.transit import VesselProfile, implied_speed_kn, transit_days
@@ -217,4 +217,8 @@ def test_route_findings_cite_the_nsr_track_only_where_the_nsr_is_used():
     findings = {f.claim_id: f for f in check_claims(["polar-route-days", "suez-route-days", "polar-route-saving"])}
     assert coastal <= set(findings["polar-route-days"].sources)  # every waypoint of the track it sails
     assert coastal <= set(findings["polar-route-saving"].sources)
-    assert "wp-vilkitsky" not in findings["suez-route-days"].sources
+    profiles = {s for cell in load_vessel_profiles()["source_ids"] for s in split_ids(cell)}
+    assert not (coastal - profiles) & set(findings["suez-route-days"].sources)
+    # a length rests on the routes and the published tables, not on ship speeds
+    length = check_claims(["ys-nsr-nm"], article="maritime-executive-2013-yong-sheng")[0]
+    assert not profiles & set(length.sources) and "crrel-96-3" in length.sources

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 from conftest import DW
 
@@ -115,4 +116,6 @@ def test_values_readers_see_are_never_in_exponent_form():
 
     # a route length in km printed as "1.364e+04" is unreadable in the report's tables
     assert show_value(13640.4) == "13640" and show_value(-12345.6) == "-12346"
+    assert show_value(9999.5) == "10000" and show_value(1.234e-05) == "0.00001234"  # the edges of 4 figures
+    assert show_value(np.float32(13640.4)) == "13640" and show_value(np.float64(0.7951)) == "0.7951"
     assert show_value(19.274) == "19.27" and show_value(7931.2) == "7931" and show_value(12.0) == "12"

@@ -54,11 +54,22 @@ def load_nsr_track() -> pd.DataFrame:
     with ``order`` a whole number increasing along each variant."""
     frame = load_table("nsr_track.csv")
     for variant in ("coastal", "high-latitude"):
-        mine = frame[frame["variant"].isin([variant, "both"])]
+        mine = frame[frame["variant"].isin([variant, "both"])].sort_values("order")
         if mine["order"].duplicated().any():
             raise DataError(f"nsr_track.csv: two {variant} waypoints share an order number")
         if len(mine) < 2:
             raise DataError(f"nsr_track.csv: the {variant} variant needs at least two waypoints")
+        for end in (mine.iloc[0], mine.iloc[-1]):
+            if end["joins_network"] != "yes":
+                raise DataError(f"nsr_track.csv: {end['waypoint_id']} ends the {variant} variant, so joins_network "
+                                "must be yes")
+        if mine.iloc[0]["passage"]:
+            raise DataError(f"nsr_track.csv: {mine.iloc[0]['waypoint_id']} starts the {variant} variant; a passage "
+                            "names the leg arriving at a waypoint, and none arrives there")
+    own = frame[(frame["passage"] != "") & (frame["variant"] != "both")]
+    if len(own):  # a passage tag replaces the variant's tag, which closes the leg to the other variant
+        raise DataError(f"nsr_track.csv: {own.iloc[0]['waypoint_id']} names a passage on a {own.iloc[0]['variant']} "
+                        "leg; only legs both variants share may carry one")
     return frame
 
 

@@ -38,7 +38,7 @@ class Range:
 LATITUDE, LONGITUDE = Range(-90, 90), Range(-180, 180)
 POSITIVE, NON_NEGATIVE = Range(0, above=True), Range(0)
 YES_NO = ("yes", "no")
-#: ship types with vessel profiles (voyages.csv names more: bulk, LNG, multipurpose)
+#: ship types with vessel profiles (voyages.csv names more: bulk, LNG, multipurpose, general cargo)
 SHIP_TYPES = ("container", "tanker")
 
 

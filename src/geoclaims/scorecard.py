@@ -15,6 +15,7 @@ import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+import numpy as np
 import pandas as pd
 
 from .articles import DEFAULT_ARTICLE, load_article
@@ -61,11 +62,13 @@ class Run:
     def check(self, claim: Claim) -> Finding:
         """The finding of one claim, with the figures its check kind declares."""
         kind = FAMILIES[claim.family].checks[claim.check]
-        finding = kind.function(claim, self.evidence(claim.family))
+        evidence = self.evidence(claim.family)
+        finding = kind.function(claim, evidence)
         if finding.claim_id != claim.claim_id:
             raise DataError(f"check {claim.family}:{claim.check} returned a finding for {finding.claim_id!r}, "
                             f"not {claim.claim_id!r}")
-        return replace(finding, figures=tuple(figure_path(n, self.article.slug) for n in kind.figures))
+        names = [n for n in kind.figures if kind.shows is None or kind.shows(claim, evidence, n)]
+        return replace(finding, figures=tuple(figure_path(n, self.article.slug) for n in names))
 
     def findings(self, claim_ids: Iterable[str] | None = None) -> list[Finding]:
         """Findings of the claims asked for (all by default), each once, in the order asked."""
@@ -94,10 +97,15 @@ def show_value(value) -> str:
     """A value as readers see it everywhere (terminal, report, notebooks): whole numbers without
     ``.0``, others to 4 significant figures but never in exponent form (10,000 and more to the
     unit), nothing for a missing value."""
-    if value is None or (isinstance(value, float) and value != value):
+    if isinstance(value, (float, np.floating)):
+        value = float(value)
+        if value != value:
+            return ""
+        if value.is_integer() or abs(value) >= 9999.5:  # 9999.5 would round to "1e+04" at 4 figures
+            return f"{value:.0f}"
+        return np.format_float_positional(value, precision=4, unique=False, fractional=False, trim="-")
+    if value is None:
         return ""
-    if isinstance(value, float):
-        return f"{value:.0f}" if value.is_integer() or abs(value) >= 1e4 else f"{value:.4g}"
     return str(value)
 
 

@@ -21,7 +21,9 @@ class Check:
 
     ``value`` is the form the claimed value must have; ``params`` the names the claim's
     ``params`` cell may set (``required`` those it must); ``figures`` the names of the
-    family's figures that show this kind's evidence.
+    family's figures that show this kind's evidence; ``shows(claim, evidence, name)``, when
+    given, says whether figure ``name`` shows this claim's evidence (a figure drawn for one
+    port pair and ship type does not show another's).
     """
 
     function: Callable
@@ -29,6 +31,7 @@ class Check:
     params: tuple[str, ...] = ()
     required: tuple[str, ...] = ()
     figures: tuple[str, ...] = ()
+    shows: Callable | None = None
 
     def __post_init__(self) -> None:
         if self.value not in VALUE_KINDS:

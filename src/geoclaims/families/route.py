@@ -34,6 +34,21 @@ def _ship_type(claim) -> str:
     return claim.param("ship_type", DEFAULT_SHIP_TYPE)
 
 
+#: figures drawn for the headline pair only; days-vs-speed also with container-ship profiles only
+_HEADLINE_FIGURES = ("polar-routes-map", "days-vs-speed", "port-matrix")
+
+
+def _shows(claim, ev: RouteEvidence, figure: str) -> bool:
+    """Whether ``figure`` shows the claim's evidence: the map and the speed figure are drawn for
+    the headline pair (the speed figure with container-ship profiles), so they show no claim
+    about another pair or ship type; the reference table shows every pair."""
+    if figure not in _HEADLINE_FIGURES:
+        return True
+    if figure == "days-vs-speed" and _ship_type(claim) != DEFAULT_SHIP_TYPE:
+        return False
+    return figure == "port-matrix" or _pair(claim) == ev.headline
+
+
 def _pair(claim) -> tuple[str, str]:
     return claim.param("origin"), claim.param("destination")
 
@@ -52,21 +67,24 @@ def _voyage_line(v) -> str:
     return f"{v['vessel']} ({v['ship_type']}, {int(v['year'])}) {v['origin']}–{v['destination']}: {days}{speed}"
 
 
-def _context(ev: RouteEvidence, via: str) -> tuple[str, tuple[str, ...]]:
-    """Sentences on the voyages and the season known by the article, and the later evidence."""
+def _context(ev: RouteEvidence, via: str, ship_type: str = DEFAULT_SHIP_TYPE) -> tuple[str, tuple[str, ...]]:
+    """Sentences on the voyages and the season known by the article, and the later evidence
+    (the ship type's left-out profiles, and voyages reported after the article)."""
     if via != "nsr":
-        return "", ev.later_profiles
+        return "", ev.later_profiles(ship_type)
     v = ev.voyages
     then, later = v[~v["later"]], v[v["later"]]
     timed = then[then["days"].notna()]
     season = ev.season[~ev.season["later"]]
+    noun = "container ship" if ship_type == "container" else ship_type
     text = (f" By the article's date {len(then)} NSR voyages between Europe or western Russia and Asia were "
             f"documented, {len(timed)} with a duration: {timed['days'].min():g}–{timed['days'].max():g} days "
             f"(fastest: {_voyage_line(timed.loc[timed['days'].idxmin()])}); "
-            f"{_count(then['ship_type'].eq('container').sum(), 'container ship')} among them. "
+            f"{_count(then['ship_type'].eq(ship_type).sum(), noun)} among them. "
             f"The season, as published by then: {'; '.join(sorted(set(season['opens'] + ' to ' + season['closes'])))}."
             if len(timed) else "")
-    return text, ev.later_profiles + tuple(_voyage_line(r) for _, r in later[later["days"].notna()].iterrows())
+    voyages = tuple(_voyage_line(r) for _, r in later[later["days"].notna()].iterrows())
+    return text, ev.later_profiles(ship_type) + voyages
 
 
 def transit_days_check(claim, ev: RouteEvidence) -> Finding:
@@ -80,7 +98,7 @@ def transit_days_check(claim, ev: RouteEvidence) -> Finding:
     per_profile = ", ".join(f"{p} {d:.1f}" for p, d in days.items())
     nsr_part = (f" ({route.nsr_nm:,.0f} nm in the NSR water area, {route.nsr_variant} variant)"
                 if route.nsr_nm > 0 else "")
-    context, later = _context(ev, via)
+    context, later = _context(ev, via, ship)
     rule = (f"{route.origin.name}–{route.destination.name} via {via.upper()} is {route.length_nm:,.0f} nm{nsr_part}; "
             f"days by {ship} profile: {per_profile}. {claimed:g} days means {speed:.1f} kn on average without stops. "
             f"Accurate inside the profiles' range; mostly-accurate within {NEAR:.0%} of it.{context}")
@@ -140,7 +158,7 @@ def route_length_check(claim, ev: RouteEvidence) -> Finding:
             f"route; published tables for one pair differ by {spread:.1%} either way, so {low:,.0f}–{high:,.0f} nm."
             f"{reading} Accurate inside that range; mostly-accurate within {NEAR:.0%} of it.")
     return Finding(claim.claim_id, claim.value, claim.unit, round(route.length_nm), round(low), round(high),
-                   rate(claimed, low, high, near=NEAR, claimed_high=top), rule, ev.sources_for(via),
+                   rate(claimed, low, high, near=NEAR, claimed_high=top), rule, ev.sources_for(via, tables=True),
                    decided_by="geoclaims' route for the pair and the spread of published distance tables")
 
 
@@ -154,7 +172,7 @@ def distance_saving_check(claim, ev: RouteEvidence) -> Finding:
             f"tables' spread ({s_suez:.1%} and {s_nsr:.1%}) {low:,.0f}–{high:,.0f} nm. Accurate inside that range; "
             f"mostly-accurate within {NEAR:.0%} of it.")
     return Finding(claim.claim_id, claim.value, claim.unit, round(suez - nsr), round(low), round(high),
-                   rate(claim.value, low, high, near=NEAR), rule, ev.sources_for(*CORRIDORS),
+                   rate(claim.value, low, high, near=NEAR), rule, ev.sources_for(*CORRIDORS, tables=True),
                    decided_by="geoclaims' routes for the pair and the spread of published distance tables")
 
 
@@ -228,15 +246,16 @@ def _polar_routes_map(fig, ev: RouteEvidence) -> None:
     routes = {via: ev.route(via, ev.headline) for via in CORRIDORS}
     net = load_network()
     passages = {}
-    for tag, label in (("suez", "Suez"), ("babalmandab", "Bab-el-Mandeb"), ("malacca", "Malacca"), ("bering", "Bering")):
+    for tag, label in (("suez", "Suez"), ("babalmandab", "Bab-el-Mandeb"), ("malacca", "Malacca")):
         edges = net.edge_passage == tag
         passages[label] = (float(net.lat[net.edge_u[edges]].mean()),
                            float(((net.lon[net.edge_u[edges]] + 180) % 360 - 180).mean()))
     from ..datasets import load_nsr_track
 
-    track = load_nsr_track()
-    vilkitsky = track[track["name"].str.startswith("Vilkitsky")].iloc[0]
-    passages["Vilkitsky"] = (float(vilkitsky["lat"]), float(vilkitsky["lon"]))
+    track = load_nsr_track()  # the track's own waypoints place the Arctic labels
+    for label, name in (("Vilkitsky", "Vilkitsky"), ("Bering", "NSR eastern limit in the Bering Strait")):
+        point = track[track["name"].str.startswith(name)].iloc[0]
+        passages[label] = (float(point["lat"]), float(point["lon"]))
     lats = [float(x) for r in routes.values() for x in r.lats]
     lons = [float(x) for r in routes.values() for x in r.lons]
     ax = maps.routes_axes(fig, lats, lons)
@@ -276,17 +295,17 @@ FAMILY = Family(
     checks={
         "transit-days": Check(transit_days_check, "number", ("origin", "destination", "via", "nsr_variant", "ship_type"),
                               ("origin", "destination", "via"),
-                              ("polar-routes-map", "days-vs-speed", "reference-distances")),
+                              ("polar-routes-map", "days-vs-speed", "reference-distances"), _shows),
         "route-length": Check(route_length_check, "number", ("origin", "destination", "via", "nsr_variant", "unit"),
                               ("origin", "destination", "via"), ("reference-distances",)),
         "distance-saving": Check(distance_saving_check, "number", ("origin", "destination", "nsr_variant"),
-                                 ("origin", "destination"), ("polar-routes-map",)),
+                                 ("origin", "destination"), ("polar-routes-map",), _shows),
         "days-saving": Check(days_saving_check, "number", ("origin", "destination", "nsr_variant", "sense", "ship_type"),
-                             ("origin", "destination"), ("days-vs-speed",)),
+                             ("origin", "destination"), ("days-vs-speed",), _shows),
         "season-months": Check(season_months, "count", ("months",), ("months",)),
         "time-ratio": Check(time_ratio_check, "number",
                             ("origin", "destination", "nsr_claim", "suez_claim", "nsr_variant", "ship_type"),
-                            ("origin", "destination"), ("days-vs-speed", "port-matrix")),
+                            ("origin", "destination"), ("days-vs-speed", "port-matrix"), _shows),
     },
     notebook="01-polar-route",
     figures={

@@ -3,16 +3,18 @@ model, the port matrix, and the documented NSR voyages split at the article's da
 
 Routes are built for every port pair an article's claims name (and the context pairs of
 :data:`CONTEXT_PAIRS`) along both corridors (:func:`~geoclaims.geo.routes.sea_route`; the NSR
-on its published track, ``coastal`` variant unless a claim says otherwise). Days come from every
-vessel profile of ``data/vessel_profiles.csv`` (speeds published by 2014) under
-:mod:`geoclaims.geo.transit`. Voyages (``data/voyages.csv``) whose sources were all published by
+on its published track, ``coastal`` variant unless a claim says otherwise). Days come from the
+vessel profiles of ``data/vessel_profiles.csv`` of the claim's ship type whose sources were all
+published by the article's date, under :mod:`geoclaims.geo.transit`. Voyages (``data/voyages.csv``) whose sources were all published by
 the article's latest date are *contemporaneous*; the others are *later evidence*, shown apart.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cached_property
+from types import MappingProxyType
 
 import numpy as np
 import pandas as pd
@@ -45,12 +47,17 @@ class RouteEvidence:
     profile of a ship type (container ships unless a claim names another)."""
 
     pairs: tuple[tuple[str, str], ...]  # claimed pairs first, then context pairs
-    profiles_by_type: dict  # ship type -> its usable VesselProfiles
-    sources_by_type: dict  # ship type -> the source ids of those profiles
+    profiles_by_type: Mapping[str, tuple[VesselProfile, ...]]  # ship type -> its usable profiles
+    sources_by_type: Mapping[str, tuple[str, ...]]  # ship type -> the source ids of those profiles
     claimed_days: dict  # (origin, destination, via) -> claimed days, from the article's claims
     article_latest: pd.Timestamp  # the article's latest possible publication day
     nsr_variant: str = "coastal"
-    later_profiles: tuple[str, ...] = ()  # profiles left out: sources published after the article
+    #: ship type -> its profiles left out (sources published after the article), as sentences
+    later_by_type: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+
+    def later_profiles(self, ship_type: str = DEFAULT_SHIP_TYPE) -> tuple[str, ...]:
+        """The profiles of a ship type left out because their sources came after the article."""
+        return self.later_by_type.get(ship_type, ())
 
     @cached_property
     def _built(self) -> dict:
@@ -62,21 +69,30 @@ class RouteEvidence:
         return self.profiles_for(DEFAULT_SHIP_TYPE)
 
     def profiles_for(self, ship_type: str) -> tuple[VesselProfile, ...]:
-        """The usable profiles of one ship type; :class:`DataError` if it has none."""
+        """The usable profiles of one ship type; :class:`DataError` if it has none, or if its
+        reference profile (:data:`REFERENCE_PROFILES`) is not among them."""
         if ship_type not in SHIP_TYPES:
             raise DataError(f"unknown ship_type {ship_type!r}: vessel profiles exist for {', '.join(SHIP_TYPES)}")
         if ship_type not in self.profiles_by_type:
             raise DataError(f"vessel_profiles.csv: no {ship_type!r} profile rests on sources published by "
                             f"{self.article_latest:%Y-%m-%d}")
-        return self.profiles_by_type[ship_type]
+        profiles = self.profiles_by_type[ship_type]
+        if REFERENCE_PROFILES.get(ship_type) not in {p.name for p in profiles}:
+            raise DataError(f"vessel_profiles.csv: the {ship_type} reference profile "
+                            f"{REFERENCE_PROFILES.get(ship_type)!r} does not rest on sources published by "
+                            f"{self.article_latest:%Y-%m-%d}")
+        return profiles
 
-    def sources_for(self, *vias: str, ship_type: str = DEFAULT_SHIP_TYPE) -> tuple[str, ...]:
+    def sources_for(self, *vias: str, ship_type: str | None = None, tables: bool = False) -> tuple[str, ...]:
         """What a finding on these corridors rests on: the network, the NSR track's waypoints
-        (of the variant in use) when the NSR is one of them, and the ship type's profiles' sources."""
+        (of the variant in use) when the NSR is one of them, the profiles' sources of
+        ``ship_type`` when the finding uses speeds, the published distance tables when
+        ``tables`` (their spread sets the range)."""
         track = load_nsr_track()
         used = track[track["variant"].isin([self.nsr_variant, "both"])]["source_ids"] if "nsr" in vias else ()
-        self.profiles_for(ship_type)
-        return merge_ids("searoute-marnet", *used, *self.sources_by_type[ship_type])
+        speeds = self.sources_by_type[ship_type] if ship_type is not None and self.profiles_for(ship_type) else ()
+        spread = load_reference_distances()["source_ids"] if tables else ()
+        return merge_ids("searoute-marnet", *used, *speeds, *spread)
 
     def route(self, via: str, pair: tuple[str, str]) -> Route:
         """The route of one pair along one corridor (built once)."""
@@ -132,10 +148,13 @@ class RouteEvidence:
     @cached_property
     def voyages(self) -> pd.DataFrame:
         """Documented NSR voyages with ``later`` (sources published after the article, or
-        undated), ``route_nm`` (geoclaims' NSR length for the pair, where both ports are known)
-        and ``implied_kn`` (that length over the stated days)."""
+        undated; or the voyage not over by the article: it departed or arrived, or its year
+        began, after the article's latest day), ``route_nm`` (geoclaims' NSR length for the pair, where
+        both ports are known) and ``implied_kn`` (that length over the stated days)."""
         v = load_voyages().copy()
-        v["later"] = [later_than(s, self.article_latest) is not False for s in v["source_ids"]]
+        after = ((v["departed"] > self.article_latest) | (v["arrived"] > self.article_latest)
+                 | (v["year"] > self.article_latest.year))
+        v["later"] = [later_than(s, self.article_latest) is not False or bool(a) for s, a in zip(v["source_ids"], after)]
         lengths = []
         for o, d in zip(v["origin_locode"], v["destination_locode"]):
             try:
@@ -203,9 +222,11 @@ def evidence(article, claims) -> RouteEvidence:
         raise DataError(f"vessel_profiles.csv: no {DEFAULT_SHIP_TYPE} profile rests on sources published by "
                         f"{article.latest:%Y-%m-%d}")
     sources = {t: merge_ids(*table.loc[[p.name for p in ps], "source_ids"]) for t, ps in by_type.items()}
-    later = tuple(f"profile {name}: its sources are not all published by the article"
-                  for name, ok in usable.items() if not ok)
-    return RouteEvidence(tuple(pairs), by_type, sources, claimed, article.latest, variant, later)
+    later = {t: tuple(f"profile {name}: its sources are not all published by the article"
+                      for name in rows.index[~usable[rows.index]])
+             for t, rows in table.groupby("ship_type", sort=False)}
+    return RouteEvidence(tuple(pairs), MappingProxyType(by_type), MappingProxyType(sources), claimed, article.latest,
+                         variant, MappingProxyType(later))
 
 
 def reference_deviations(nsr_variant: str = "coastal") -> pd.DataFrame:

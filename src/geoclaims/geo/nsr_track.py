@@ -9,13 +9,15 @@ towards the Lena delta and back): its NSR lengths were 6–10% above published t
   stated offset, with its source;
 - consecutive waypoints are joined by WGS84 geodesics, densified to nodes at most
   :data:`DENSIFY_KM` apart (the nodes lie on the geodesic, so the pieces add up to its length);
-- past the NSR's limit in the Bering Strait the track goes on, on the same terms, through the
-  Bering Sea to the offing of Kamchatka: searoute's approach there dipped into the Gulf of Anadyr
-  (1,108 nm from the limit to its node off Kamchatka, against 1,072 nm for a water-only chain of
-  geodesics round Chukotka); those legs carry the passage the data names (``bering``);
-- every network edge whose midpoint lies in the NSR water area is removed, and each end of the
-  track, and each waypoint the data marks ``joins_network`` (the Bering limit, for the ports
-  beside it), is joined by a geodesic to the :data:`CONNECT` nearest network nodes left outside it.
+- past the NSR's limit in the Bering Strait the track goes on, on the same terms, round Chukotka
+  to the offing of Cape Lopatka: searoute's approach dipped into the Gulf of Anadyr (1,104 nm
+  from the limit to its node at 54.7°N 163.1°E, against 1,074 nm by the track's first leg and a
+  geodesic to that node); those two legs carry the passage the data names (``bering``, as
+  searoute tags its own Bering Sea lanes), not an NSR tag;
+- every network edge whose midpoint lies in the NSR water area is removed, and each waypoint the
+  data marks ``joins_network`` (the ends of each variant, which the loader requires, and the
+  waypoints past the Bering limit, for the ports beside them) is joined by a geodesic to the
+  :data:`CONNECT` nearest network nodes left outside it.
 
 Nothing is scaled or fitted to published distances: a length is the geodesic length of the path.
 A test samples every leg and connector at 1 km and checks that no sample lies on GSHHS-f land.
@@ -31,7 +33,7 @@ from .network import NSR_TAGS, NSR_VARIANTS, Network, _unit_vectors
 
 #: largest distance between consecutive track nodes, km (ports in the area snap to the track)
 DENSIFY_KM = 50.0
-#: network nodes each end of the track is joined to
+#: network nodes each waypoint marked ``joins_network`` is joined to
 CONNECT = 2
 _GEOD = Geod(ellps="WGS84")
 
@@ -56,7 +58,8 @@ def track_legs() -> list[tuple[tuple[float, float], tuple[float, float], str]]:
     else the NSR tag of the variants that use it."""
     from ..datasets import load_nsr_track
 
-    passage = dict(zip(load_nsr_track()["waypoint_id"], load_nsr_track()["passage"]))
+    track = load_nsr_track()
+    passage = dict(zip(track["waypoint_id"], track["passage"]))
     used: dict[tuple, set] = {}
     points = {}
     for variant, seq in track_sequences().items():
@@ -85,17 +88,15 @@ def _area_mask(net: Network) -> np.ndarray:
 
 
 def connectors(net: Network, keep: np.ndarray) -> list[tuple[tuple[float, float], int]]:
-    """``((lat, lon) of a waypoint, network node)`` for each end of a variant and each waypoint
-    the data marks ``joins_network`` (on the approaches, where ports lie beside the track), each
-    joined to its :data:`CONNECT` nearest kept nodes."""
+    """``((lat, lon) of a waypoint, network node)`` for each waypoint the data marks
+    ``joins_network`` (every end of a variant is), joined to its :data:`CONNECT` nearest kept nodes."""
     from ..datasets import load_nsr_track
 
     track = load_nsr_track()
-    marked = set(track.loc[track["joins_network"] == "yes", "waypoint_id"])
+    marked = track[track["joins_network"] == "yes"]
     alive = np.unique(np.concatenate([net.edge_u[keep], net.edge_v[keep]]))
     xyz = _unit_vectors(net.lat[alive], net.lon[alive])
-    joined = {(lat, lon) for seq in track_sequences().values()
-              for i, (wid, lat, lon) in enumerate(seq) if i in (0, len(seq) - 1) or wid in marked}
+    joined = set(zip(marked["lat"].astype(float), marked["lon"].astype(float)))
     out = []
     for lat, lon in sorted(joined):
         d = np.linalg.norm(xyz - _unit_vectors(np.array([lat]), np.array([lon])), axis=1)
