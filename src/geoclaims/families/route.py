@@ -3,8 +3,9 @@
 Evidence: :mod:`.route_evidence`. A claim's range is the spread of days across the vessel
 profiles of the claim's ship type (``ship_type`` parameter, container ships by default; speeds
 published by the article's date) on geoclaims' route for the pair; "measured" is the type's
-profile in :data:`~.route_evidence.REFERENCE_PROFILES`. Documented voyages and the navigation season are
-reported beside the verdict; those published after the article are later evidence, shown apart.
+profile in :data:`~.route_evidence.REFERENCE_PROFILES`. Documented voyages and the navigation
+season are reported beside the verdict; those published after the article are later evidence,
+shown apart.
 """
 
 from __future__ import annotations
@@ -34,23 +35,23 @@ def _ship_type(claim) -> str:
     return claim.param("ship_type", DEFAULT_SHIP_TYPE)
 
 
+def _pair(claim) -> tuple[str, str]:
+    return claim.param("origin"), claim.param("destination")
+
+
 #: figures drawn for the headline pair only; days-vs-speed also with container-ship profiles only
-_HEADLINE_FIGURES = ("polar-routes-map", "days-vs-speed", "port-matrix")
+_HEADLINE_FIGURES = ("polar-routes-map", "days-vs-speed")
 
 
 def _shows(claim, ev: RouteEvidence, figure: str) -> bool:
     """Whether ``figure`` shows the claim's evidence: the map and the speed figure are drawn for
     the headline pair (the speed figure with container-ship profiles), so they show no claim
-    about another pair or ship type; the reference table shows every pair."""
+    about another pair or ship type; the reference table and the port matrix show many pairs."""
     if figure not in _HEADLINE_FIGURES:
         return True
     if figure == "days-vs-speed" and _ship_type(claim) != DEFAULT_SHIP_TYPE:
         return False
-    return figure == "port-matrix" or _pair(claim) == ev.headline
-
-
-def _pair(claim) -> tuple[str, str]:
-    return claim.param("origin"), claim.param("destination")
+    return _pair(claim) == ev.headline
 
 
 def _count(n: int, noun: str) -> str:
@@ -187,8 +188,8 @@ def days_saving_check(claim, ev: RouteEvidence) -> Finding:
     rule = (f"Days saved for the same ship, Suez minus NSR: {', '.join(f'{p} {d:.1f}' for p, d in saved.items())}. "
             f"Accurate if {'at least ' if sense == 'at-least' else ''}{claim.value:g} meets that range; "
             f"mostly-accurate within {NEAR:.0%} of it.")
-    return Finding(claim.claim_id, claim.value, claim.unit, round(float(saved[REFERENCE_PROFILES[ship]]), 2), round(low, 2),
-                   round(high, 2), rate(claim.value, low, high, near=NEAR, sense=sense), rule,
+    return Finding(claim.claim_id, claim.value, claim.unit, round(float(saved[REFERENCE_PROFILES[ship]]), 2),
+                   round(low, 2), round(high, 2), rate(claim.value, low, high, near=NEAR, sense=sense), rule,
                    ev.sources_for(*CORRIDORS, ship_type=ship), decided_by=_decided_by(ev, ship))
 
 

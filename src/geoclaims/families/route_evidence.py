@@ -5,8 +5,9 @@ Routes are built for every port pair an article's claims name (and the context p
 :data:`CONTEXT_PAIRS`) along both corridors (:func:`~geoclaims.geo.routes.sea_route`; the NSR
 on its published track, ``coastal`` variant unless a claim says otherwise). Days come from the
 vessel profiles of ``data/vessel_profiles.csv`` of the claim's ship type whose sources were all
-published by the article's date, under :mod:`geoclaims.geo.transit`. Voyages (``data/voyages.csv``) whose sources were all published by
-the article's latest date are *contemporaneous*; the others are *later evidence*, shown apart.
+published by the article's date, under :mod:`geoclaims.geo.transit`. Voyages
+(``data/voyages.csv``) over by the article's latest date and whose sources were all published by
+then are *contemporaneous*; the others are *later evidence*, shown apart.
 """
 
 from __future__ import annotations
@@ -23,10 +24,10 @@ from ..data import merge_ids
 from ..datasets import (all_before, later_than, load_matrix_ports, load_nsr_season, load_nsr_track, load_reference_distances,
                         load_vessel_profiles, load_voyages, vessel_profile)
 from ..errors import DataError, GeoclaimsError
-from ..schemas import SHIP_TYPES
 from ..geo.matrix import port_matrix
 from ..geo.routes import Route, sea_route
 from ..geo.transit import VesselProfile, transit_days
+from ..schemas import SHIP_TYPES
 
 #: pairs shown beside the claimed ones in notebook 01 (how the claims fare for other ports)
 CONTEXT_PAIRS = (("DEHAM", "JPYOK"), ("RUMMK", "JPYOK"), ("NLRTM", "CNSHA"), ("NLRTM", "KRPUS"))
@@ -90,7 +91,10 @@ class RouteEvidence:
         ``tables`` (their spread sets the range)."""
         track = load_nsr_track()
         used = track[track["variant"].isin([self.nsr_variant, "both"])]["source_ids"] if "nsr" in vias else ()
-        speeds = self.sources_by_type[ship_type] if ship_type is not None and self.profiles_for(ship_type) else ()
+        speeds = ()
+        if ship_type is not None:
+            self.profiles_for(ship_type)  # the one check that the type has usable profiles
+            speeds = self.sources_by_type[ship_type]
         spread = load_reference_distances()["source_ids"] if tables else ()
         return merge_ids("searoute-marnet", *used, *speeds, *spread)
 
@@ -149,12 +153,13 @@ class RouteEvidence:
     def voyages(self) -> pd.DataFrame:
         """Documented NSR voyages with ``later`` (sources published after the article, or
         undated; or the voyage not over by the article: it departed or arrived, or its year
-        began, after the article's latest day), ``route_nm`` (geoclaims' NSR length for the pair, where
-        both ports are known) and ``implied_kn`` (that length over the stated days)."""
+        began, after the article's latest day), ``route_nm`` (geoclaims' NSR length for the pair,
+        where both ports are known) and ``implied_kn`` (that length over the stated days)."""
         v = load_voyages().copy()
         after = ((v["departed"] > self.article_latest) | (v["arrived"] > self.article_latest)
                  | (v["year"] > self.article_latest.year))
-        v["later"] = [later_than(s, self.article_latest) is not False or bool(a) for s, a in zip(v["source_ids"], after)]
+        v["later"] = [later_than(s, self.article_latest) is not False or bool(a)
+                      for s, a in zip(v["source_ids"], after)]
         lengths = []
         for o, d in zip(v["origin_locode"], v["destination_locode"]):
             try:
@@ -216,15 +221,17 @@ def evidence(article, claims) -> RouteEvidence:
     variant = variants.pop() if len(variants) == 1 else "coastal"
     table = load_vessel_profiles()
     usable = pd.Series([all_before(ids, article.latest) for ids in table["source_ids"]], index=table.index)
-    by_type = {t: tuple(vessel_profile(name) for name in rows.index[usable[rows.index]])
-               for t, rows in table.groupby("ship_type", sort=False) if usable[rows.index].any()}
+    by_type, sources, later = {}, {}, {}
+    for ship_type, rows in table.groupby("ship_type", sort=False):
+        ok = usable[rows.index]
+        if ok.any():
+            by_type[ship_type] = tuple(vessel_profile(name) for name in rows.index[ok])
+            sources[ship_type] = merge_ids(*rows.loc[ok, "source_ids"])
+        later[ship_type] = tuple(f"profile {name}: its sources are not all published by the article"
+                                 for name in rows.index[~ok])
     if DEFAULT_SHIP_TYPE not in by_type:
         raise DataError(f"vessel_profiles.csv: no {DEFAULT_SHIP_TYPE} profile rests on sources published by "
                         f"{article.latest:%Y-%m-%d}")
-    sources = {t: merge_ids(*table.loc[[p.name for p in ps], "source_ids"]) for t, ps in by_type.items()}
-    later = {t: tuple(f"profile {name}: its sources are not all published by the article"
-                      for name in rows.index[~usable[rows.index]])
-             for t, rows in table.groupby("ship_type", sort=False)}
     return RouteEvidence(tuple(pairs), MappingProxyType(by_type), MappingProxyType(sources), claimed, article.latest,
                          variant, MappingProxyType(later))
 

@@ -32,7 +32,8 @@ def findings_markdown(findings: Sequence[Finding], article: str | None = None) -
 
 def reader_table(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``frame`` formatted for reading: numbers as :func:`~geoclaims.scorecard.show_value`
-    prints them (whole, or to four significant figures, never in exponent form), dates as ``YYYY-MM-DD``, missing values blank, lists and tuples joined."""
+    prints them (whole, or to four significant figures, never in exponent form), dates as
+    ``YYYY-MM-DD``, missing values blank, lists and tuples joined."""
     def cell(value):
         if isinstance(value, (list, tuple)):
             return "; ".join(str(v) for v in value)
