@@ -80,8 +80,8 @@ class RouteEvidence:
         profiles = self.profiles_by_type[ship_type]
         if REFERENCE_PROFILES.get(ship_type) not in {p.name for p in profiles}:
             raise DataError(f"vessel_profiles.csv: the {ship_type} reference profile "
-                            f"{REFERENCE_PROFILES.get(ship_type)!r} does not rest on sources published by "
-                            f"{self.article_latest:%Y-%m-%d}")
+                            f"{REFERENCE_PROFILES.get(ship_type)!r} is missing or does not rest on sources "
+                            f"published by {self.article_latest:%Y-%m-%d}")
         return profiles
 
     def sources_for(self, *vias: str, ship_type: str | None = None, tables: bool = False) -> tuple[str, ...]:
