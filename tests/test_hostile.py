@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import shutil
 import subprocess
 import sys
 
@@ -343,7 +344,8 @@ def test_a_damaged_cache_file_is_rebuilt_with_one_warning(damage, tmp_path, monk
     clear_caches()
     load_network()
     assert capsys.readouterr().err == "", "rebuilt once, then read quietly"
-    assert sorted(p.suffix for p in tmp_path.iterdir()) == [".npz"] * len(list(tmp_path.iterdir())), "no temp files"
+    files = [p for p in tmp_path.iterdir() if p.name != ".geoclaims-cache"]
+    assert sorted(p.suffix for p in files) == [".npz"] * len(files), "no temp files"
     clear_caches()
 
 
@@ -375,7 +377,7 @@ def test_a_failed_cache_write_leaves_no_temporary_file(tmp_path, monkeypatch):
 
     monkeypatch.setattr(cache.np, "savez", explode)
     cache.save_arrays(tmp_path / "x.npz", a=np.zeros(3))
-    assert list(tmp_path.iterdir()) == []
+    assert [p.name for p in tmp_path.iterdir()] == [cache.MARKER], "only the folder's marker"
 
 
 def test_cache_clear_removes_only_what_geoclaims_wrote(tmp_path, monkeypatch):
@@ -384,7 +386,118 @@ def test_cache_clear_removes_only_what_geoclaims_wrote(tmp_path, monkeypatch):
     monkeypatch.setenv("GEOCLAIMS_CACHE", str(tmp_path))
     ours = ["network-searoute-1.6.0-g0.2.0-f2.npz", "ports-searoute-1.6.0.npz"]  # this version's and 0.1's
     theirs = ["holiday.jpg", "model-weights-3.npz", "results-run-2.npz", "network-mine-1.npz"]
+    (tmp_path / cache.MARKER).touch()  # geoclaims' folder, into which someone put files of their own
     for name in ours + theirs:
         (tmp_path / name).write_bytes(b"x")
     assert sorted(p.name for p in cache.clear()) == sorted(ours)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(theirs)
+
+
+def test_a_cache_entry_of_the_wrong_kind_is_rebuilt(tmp_path, monkeypatch, capsys):
+    """A valid .npy (not an .npz archive) where a cache file should be: rebuilt, one warning."""
+    from geoclaims.cache import cache_file
+    from geoclaims.geo.network import load_network
+
+    monkeypatch.setenv("GEOCLAIMS_CACHE", str(tmp_path))
+    clear_caches()
+    good = load_network()
+    path = cache_file("network", "searoute")
+    with open(path, "wb") as fh:
+        np.save(fh, np.arange(10))
+    clear_caches()
+    capsys.readouterr()
+    assert np.array_equal(load_network().lat, good.lat)
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "not an .npz archive" in err[0]
+    clear_caches()
+
+
+@pytest.mark.parametrize("where", ["root", "someone else's folder"])
+def test_the_cache_refuses_root_and_folders_it_did_not_make(where, tmp_path, monkeypatch):
+    from geoclaims.cache import cache_dir
+
+    if where == "root":
+        folder = "/"
+    else:
+        (tmp_path / "thesis.tex").write_text("chapter 1", encoding="utf-8")
+        folder = str(tmp_path)
+    monkeypatch.setenv("GEOCLAIMS_CACHE", folder)
+    with pytest.raises(InputError, match="GEOCLAIMS_CACHE: the cache folder .* geoclaims did not write"):
+        cache_dir()
+    if where != "root":
+        assert [p.name for p in tmp_path.iterdir()] == ["thesis.tex"]
+
+
+def test_the_cache_command_line_with_root_is_one_line(monkeypatch, capsys):
+    monkeypatch.setenv("GEOCLAIMS_CACHE", "/")
+    clear_caches()
+    assert main(["route", "NLRTM", "JPYOK", "--via", "suez"]) == 2
+    assert "GEOCLAIMS_CACHE" in _one_line(capsys)
+    clear_caches()
+
+
+# ---- articles are data: they may name a notebook, never point at code or files elsewhere -------------
+
+HOSTILE_ARTICLE = [
+    ("notebook path up", "[notebooks]\nscorecard = \"../../x\"\n", "notebook is named by its stem"),
+    ("notebook absolute", "[notebooks]\nscorecard = \"/tmp/x\"\n", "notebook is named by its stem"),
+    ("notebook not there", "[notebooks]\nscorecard = \"99-nothing\"\n", "no notebook '99-nothing' in notebooks/"),
+    ("notebooks not a table", "notebooks = \"00-scorecard\"\n", "[notebooks] must be a table"),
+]
+
+
+def _plant(data_copy, slug="planted"):
+    folder = data_copy / "articles" / slug
+    shutil.copytree(data_copy / DW, folder)
+    (folder / "audit.csv").unlink(missing_ok=True)
+    return folder
+
+
+@pytest.mark.parametrize("case, extra, message", HOSTILE_ARTICLE, ids=[c[0] for c in HOSTILE_ARTICLE])
+def test_an_article_folder_cannot_name_a_notebook_outside_notebooks(case, extra, message, data_copy, capsys,
+                                                                    tmp_path):
+    folder = _plant(data_copy)
+    toml = folder / "article.toml"
+    text = toml.read_text(encoding="utf-8")
+    head, _, tail = text.partition("[publication_window]")
+    toml.write_text(head.replace("title =", extra + "title =") if extra.startswith("notebooks") else text + extra,
+                    encoding="utf-8")
+    out = tmp_path / "report"
+    assert main(["report", "--article", "planted", "--out", str(out)]) == 2
+    line = _one_line(capsys)
+    assert message in line and "articles/planted/article.toml" in line
+    assert not out.exists(), "nothing written"
+
+
+@pytest.mark.parametrize("text", ["../../sources.csv", "/etc/hostname", "sub/article.txt", "link.txt"])
+def test_an_article_text_outside_its_folder_is_refused(text, data_copy, capsys):
+    folder = _plant(data_copy)
+    (folder / "link.txt").symlink_to(data_copy / "sources.csv")
+    edit(folder / "article.toml", 'text = "article.txt"', f'text = "{text}"')
+    assert main(["check", "--article", "planted"]) == 2
+    line = _one_line(capsys)
+    assert "articles/planted/article.toml, text" in line and text in line
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "JavaScript:alert(1)", "file:///etc/passwd",
+                                 "data:text/html;base64", "//evil.example/x", "../../etc/passwd"])
+def test_a_source_link_must_be_http_or_a_project_file(url, data_copy):
+    edit(data_copy / "sources.csv", "https://tojfl.com/russo-japanese-ties-thaw-after-long-freeze-1294.html", url)
+    with pytest.raises(DataError, match=r"sources\.csv, line \d+, column 'url': not an http\(s\) address"):
+        load_table("sources.csv")
+
+
+def test_a_non_utf8_article_text_is_one_line(data_copy, capsys):
+    folder = _plant(data_copy)
+    (folder / "article.txt").write_bytes(b"caf\xe9 au lait")
+    assert main(["check", "--article", "planted"]) == 2
+    assert "article.txt: " in _one_line(capsys)
+
+
+def test_a_publication_window_that_is_not_a_table_is_one_line(data_copy, capsys):
+    folder = _plant(data_copy)
+    toml = folder / "article.toml"
+    head = toml.read_text(encoding="utf-8").partition("[publication_window]")[0]
+    toml.write_text(head.replace("published =", 'publication_window = "2014-01"\npublished ='), encoding="utf-8")
+    assert main(["check", "--article", "planted"]) == 2
+    assert "publication_window must be a table" in _one_line(capsys)

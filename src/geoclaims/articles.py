@@ -12,12 +12,13 @@ import hashlib
 import re
 import tomllib
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
 from .data import cached_loader, load_sources
 from .errors import DataError, InputError, UnknownArticleError
-from .paths import data_dir
+from .paths import data_dir, notebooks_dir
 
 #: the article checked when none is named: the DW piece this project began with
 DEFAULT_ARTICLE = "dw-2014-russo-japanese-ties"
@@ -64,6 +65,43 @@ class Article:
         return self.earliest, self.latest
 
 
+#: a notebook is named, never given as a path: letters, digits, ``-`` and ``_`` (no dots, no slashes)
+_NOTEBOOK_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,99}")
+
+
+def notebook_path(stem: str, where: str = "notebook") -> Path:
+    """The notebook called ``stem`` in the project's ``notebooks/`` folder.
+
+    An article folder is data a user may have received from someone else, so it may name
+    a notebook but never point at one: ``stem`` must be a plain name, and the file it names
+    must be a regular file that resolves inside ``notebooks/`` (no link leading out).
+
+    Raises
+    ------
+    DataError
+        naming ``where`` and the refused value.
+    """
+    if not isinstance(stem, str) or not _NOTEBOOK_NAME.fullmatch(stem):
+        raise DataError(f"{where}: a notebook is named by its stem from notebooks/ (letters, digits, - and _), "
+                        f"not a path: {stem!r}")
+    folder = notebooks_dir().resolve()
+    path = folder / f"{stem}.ipynb"
+    if not path.is_file() or path.resolve().parent != folder:
+        raise DataError(f"{where}: no notebook {stem!r} in notebooks/")
+    return path
+
+
+def inside(folder: Path, name: str, where: str) -> Path:
+    """``folder/name`` for a file name read from data, refused if it leaves ``folder``
+    (an absolute path, ``..``, or a link pointing out)."""
+    if not isinstance(name, str) or not name or "/" in name or "\\" in name or name in (".", ".."):
+        raise DataError(f"{where}: must be a file name inside {folder.name}/, not a path: {name!r}")
+    path = folder / name
+    if not path.resolve().is_relative_to(folder.resolve()):
+        raise DataError(f"{where}: {name!r} leads outside {folder.name}/")
+    return path
+
+
 def article_slugs() -> list[str]:
     """Every article with a folder in ``data/articles/``, sorted."""
     root = data_dir() / "articles"
@@ -78,6 +116,13 @@ def _day(value, where: str) -> pd.Timestamp:
         return pd.Timestamp(pd.to_datetime(text, format="%Y-%m-%d"))
     except ValueError:
         raise DataError(f"{where}: not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _text(raw: bytes, name: str) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataError(f"{name}: not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})") from None
 
 
 @cached_loader
@@ -102,15 +147,22 @@ def load_article(slug: str | None = None) -> Article:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise DataError(f"{where}: not readable TOML ({exc})") from None
     missing = [k for k in _REQUIRED if k not in meta]
-    if "notebooks" in meta and "scorecard" not in meta["notebooks"]:
+    notebooks = meta.get("notebooks", {})
+    if not isinstance(notebooks, dict):
+        raise DataError(f"{where}: [notebooks] must be a table of family = notebook name")
+    if notebooks and "scorecard" not in notebooks:
         missing.append("notebooks.scorecard")
     if missing:
         raise DataError(f"{where}: missing {', '.join(missing)}")
+    for family, stem in notebooks.items():
+        notebook_path(stem, f"{where}, notebooks.{family}")
+    if not isinstance(meta["publication_window"], dict):
+        raise DataError(f"{where}: publication_window must be a table with earliest and latest")
     window = meta["publication_window"]
     earliest, latest = _day(window.get("earliest"), where), _day(window.get("latest"), where)
     if latest < earliest:
         raise DataError(f"{where}: publication_window ends before it begins")
-    text_path = folder / str(meta["text"])
+    text_path = inside(folder, meta["text"], f"{where}, text")
     if not text_path.is_file():
         raise DataError(f"{where}: text file not found: {text_path.name}")
     raw = text_path.read_bytes()
@@ -123,8 +175,8 @@ def load_article(slug: str | None = None) -> Article:
         raise DataError(f"{where}: source_id {meta['source_id']!r} is not in sources.csv")
     return Article(slug, str(meta["title"]), str(meta["publisher"]), str(sources.at[meta["source_id"], "url"]),
                    str(meta["source_id"]), str(meta["published"]), earliest, latest,
-                   str(window.get("source_ids", meta["source_id"])), raw.decode("utf-8"),
-                   tuple((str(k), str(v)) for k, v in meta.get("notebooks", {}).items()))
+                   str(window.get("source_ids", meta["source_id"])), _text(raw, text_path.name),
+                   tuple((str(k), str(v)) for k, v in notebooks.items()))
 
 
 #: number words that make a sentence checkable by the audit (with any digit)

@@ -7,7 +7,10 @@ never serves stale arrays.
 
 Location, first that applies: ``$GEOCLAIMS_CACHE`` (``off`` disables the cache),
 ``$XDG_CACHE_HOME/geoclaims``, ``$HOME/.cache/geoclaims``. Empty or relative values are
-skipped (never the working directory or ``/``); with none usable there is no cache.
+skipped (never the working directory); with none usable there is no cache. The folder must be
+one geoclaims made (it holds the marker :data:`MARKER`), a new or empty one, or one holding
+only geoclaims' own cache files; ``/`` or a folder of someone else's files is refused with
+:class:`~geoclaims.errors.InputError`, so the cache never writes among a user's files.
 
 A missing file is built; a damaged, truncated or mis-shaped one (each caller states the
 shapes and finiteness it needs) is rebuilt with one warning line on stderr. Writes go
@@ -28,6 +31,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .errors import InputError
+
 #: bump when the arrays' derivation changes, so old files are not read
 FORMAT = 2
 #: the files geoclaims writes (or wrote in 0.1, without the -g…-f… part), and no others
@@ -41,20 +46,50 @@ def _usable(value: str | None) -> Path | None:
     return Path(value)
 
 
-def cache_dir() -> Path | None:
-    """The cache folder (see the module docstring), or ``None`` when caching is off."""
+#: the file that marks a folder as geoclaims' cache
+MARKER = ".geoclaims-cache"
+
+
+def _located() -> tuple[Path, str] | None:
     own = os.environ.get("GEOCLAIMS_CACHE")
     if own is not None and own.strip().lower() in ("off", "0", "none"):
         return None
     if _usable(own):
-        return Path(own)
+        return Path(own), "GEOCLAIMS_CACHE"
     xdg = _usable(os.environ.get("XDG_CACHE_HOME"))
     if xdg:
-        return xdg / "geoclaims"
+        return xdg / "geoclaims", "XDG_CACHE_HOME"
     home = _usable(os.environ.get("HOME"))
     if home and home != Path("/"):
-        return home / ".cache" / "geoclaims"
+        return home / ".cache" / "geoclaims", "HOME"
     return None
+
+
+def cache_dir() -> Path | None:
+    """The cache folder (see the module docstring), or ``None`` when caching is off.
+
+    Raises
+    ------
+    InputError
+        naming the variable, for ``/`` or an existing folder holding files geoclaims did not write.
+    """
+    located = _located()
+    if located is None:
+        return None
+    root, variable = located
+    if root.resolve() == Path(root.anchor) or (root.exists() and not _ours(root)):
+        raise InputError(f"{variable}: the cache folder {root} holds files geoclaims did not write; "
+                         "name a new folder (or GEOCLAIMS_CACHE=off)")
+    return root
+
+
+def _ours(root: Path) -> bool:
+    """Whether ``root`` is a folder geoclaims may keep its cache in."""
+    if not root.is_dir() or root.is_symlink():
+        return False
+    if (root / MARKER).is_file():
+        return True
+    return all(_OWN_FILE.match(p.name) or p.name.startswith(".") and p.name.endswith(".tmp") for p in root.iterdir())
 
 
 def cache_file(name: str, package: str) -> Path | None:
@@ -83,11 +118,15 @@ def load_arrays(path: Path | None, names: Iterable[str],
     if path is None or not path.is_file():
         return None
     try:
-        with open(path, "rb") as fh, np.load(fh, allow_pickle=False) as z:
-            arrays = {n: z[n] for n in names}
+        with open(path, "rb") as fh:
+            z = np.load(fh, allow_pickle=False)
+            if not isinstance(z, np.lib.npyio.NpzFile):
+                raise ValueError("not an .npz archive")
+            with z:
+                arrays = {n: z[n] for n in names}
         if validate is not None:
             validate(arrays)
-    except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile) as exc:
+    except (OSError, KeyError, ValueError, TypeError, EOFError, zipfile.BadZipFile) as exc:
         _warn(path, str(exc) or type(exc).__name__)
         return None
     return arrays
@@ -100,6 +139,7 @@ def save_arrays(path: Path | None, **arrays) -> None:
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        (path.parent / MARKER).touch()
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
             np.savez(fh, **arrays)
@@ -128,6 +168,7 @@ def clear() -> list[Path]:
         if path.is_file() and _OWN_FILE.match(path.name):
             path.unlink()
             removed.append(path)
+    (root / MARKER).unlink(missing_ok=True)
     try:
         root.rmdir()  # only if now empty
     except OSError:

@@ -32,6 +32,8 @@ from .schemas import SCHEMAS
 _LOADERS: list = []
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: what a ``url`` cell may hold: an http(s) address, or a file of this project (never javascript:, file: …)
+LINK = re.compile(r"(?i:https?)://[^\s\"'<>`]+|(?:data|docs)/(?!.*\.\.)[A-Za-z0-9_./-]+")
 
 
 def _detached(value):
@@ -236,6 +238,11 @@ def load_table(name: str) -> pd.DataFrame:
         bad = _first(frame, ~frame[column].str.fullmatch(r"(\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?)?"))
         if bad is not None:
             raise DataError(f"{_where(base, bad, column)}: not a date (YYYY, YYYY-MM or YYYY-MM-DD): {frame.at[bad, column]!r}")
+    for column in schema.links:
+        bad = _first(frame, ~frame[column].str.fullmatch(LINK))
+        if bad is not None:
+            raise DataError(f"{_where(base, bad, column)}: not an http(s) address or a file of this project "
+                            f"(data/… or docs/…): {frame.at[bad, column]!r}")
     if schema.position:
         points = []
         for i, text in frame[schema.position].items():

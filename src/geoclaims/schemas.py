@@ -53,6 +53,8 @@ class Schema:
     dates: tuple[str, ...] = ()
     optional_dates: tuple[str, ...] = ()
     choices: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: columns of web addresses: http(s) only (a report renders them as links)
+    links: tuple[str, ...] = ()
     #: a column of positions as published (degrees-minutes-seconds), parsed into ``lat``/``lon``
     position: str | None = None
     #: columns of dates known to the day, month or year (``2014``, ``2014-01``, ``2014-01-19``) or empty
@@ -73,7 +75,7 @@ SOURCE_COLUMNS = ("source_id", "files", "supports", "publisher", "title", "url",
 SCHEMAS: dict[str, Schema] = {
     "sources.csv": Schema(SOURCE_COLUMNS, key="source_id",
                           nonempty=tuple(c for c in SOURCE_COLUMNS if c != "date_published"),
-                          dates=("date_accessed",), partial_dates=("date_published",)),
+                          dates=("date_accessed",), partial_dates=("date_published",), links=("url",)),
     "claims.csv": Schema(CLAIM_COLUMNS, key="claim_id",
                          nonempty=("quote", "statement", "speaker", "kind", "quantity", "claimed_value", "unit", "family",
                                    "check"),

@@ -78,6 +78,9 @@ def reviewer(author: str | None = None, author_url: str | None = None, url_base:
     if missing and not draft:
         raise InputError(f"ClaimReview needs the reviewing organisation: give --{' --'.join(m.replace('_', '-') for m in missing)} "
                          "(or write them in ~/.config/geoclaims/publisher.toml), or --draft to export with placeholders")
+    for key in ("author_url", "url_base"):
+        if key in merged and not merged[key].lower().startswith(("http://", "https://")):
+            raise InputError(f"--{key.replace('_', '-')} must be an http(s) address, got {merged[key]!r}")
     return {**DRAFT, **merged}
 
 

@@ -50,6 +50,11 @@ def _esc(value) -> str:
     return html.escape(str(value))
 
 
+def _web(url: str) -> bool:
+    """Whether ``url`` is a web address, the only kind of link a page renders."""
+    return url.lower().startswith(("http://", "https://"))
+
+
 def _sources(ids, sources) -> str:
     items = []
     for sid in ids:
@@ -58,8 +63,9 @@ def _sources(ids, sources) -> str:
         s = sources.loc[sid]
         date = s.get("date_published", "") or ""
         quote = s.get("quote", "") or ""
-        line = (f'<a href="{_esc(s["url"])}">{_esc(s["title"])}</a>, {_esc(s["publisher"])}'
-                + (f" ({_esc(date)})" if date else ""))
+        title = (f'<a href="{_esc(s["url"])}">{_esc(s["title"])}</a>' if _web(s["url"])
+                 else f'{_esc(s["title"])} (<code>{_esc(s["url"])}</code>)')
+        line = f'{title}, {_esc(s["publisher"])}' + (f" ({_esc(date)})" if date else "")
         if quote:
             line += f"<br><q>{_esc(quote)}</q>"
         items.append(f'<li id="src-{_esc(sid)}">{line} <span class="small">[{_esc(sid)}]</span></li>')

@@ -20,10 +20,10 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from ..articles import article_slugs, load_article
+from ..articles import article_slugs, load_article, notebook_path
 from ..data import load_sources
 from ..families import FAMILIES
-from ..paths import REPO_ROOT, notebooks_dir
+from ..paths import REPO_ROOT
 from ..progress import report
 from ..registry import load_claims
 from ..scorecard import check_claims
@@ -95,7 +95,7 @@ def build_report(out_dir: str | Path = "report", article: str | None = None) -> 
     try:
         for i, stem in enumerate(notebooks, 1):
             report(f"[{i}/{len(notebooks)}] executing {stem}.ipynb")
-            page = execute_notebook(notebooks_dir() / f"{stem}.ipynb")
+            page = execute_notebook(notebook_path(stem))
             (staging / f"{stem}.html").write_text(_finish(page), encoding="utf-8")
         report("figures and index")
         captions = {name: spec.caption for f in FAMILIES.values() for name, spec in f.figures.items()}
