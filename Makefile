@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml requirements.lock
 	@touch $(STAMP)
 
 run: $(STAMP) ## check every claim (prints the scorecard), then regenerate every figure of every article
-	$(BIN)/geoclaims check
+	$(BIN)/geoclaims check --all-articles
 	$(BIN)/geoclaims figures --all-articles
 
 # Tests run in a network namespace with only loopback up where the platform allows it (a user
@@ -32,14 +32,14 @@ else
 	$(BIN)/python -m pytest
 endif
 
-check: $(STAMP) ## print the scorecard only
-	$(BIN)/geoclaims check
+check: $(STAMP) ## print every article's scorecard only
+	$(BIN)/geoclaims check --all-articles
 
 figures: $(STAMP) ## regenerate every figure of every article into figures/
 	$(BIN)/geoclaims figures --all-articles
 
-report: $(STAMP) ## execute every notebook and write the HTML report into report/
-	$(BIN)/geoclaims report --out report
+report: $(STAMP) ## execute every notebook and write the HTML report of every article into report/SLUG/
+	$(BIN)/geoclaims report --all-articles --out report
 
 claimreview: $(STAMP) ## write ClaimReview JSON-LD to report/claimreview.json (a draft unless CLAIMREVIEW_FINAL=1)
 	$(BIN)/geoclaims export claimreview --out report/claimreview.json $(if $(CLAIMREVIEW_FINAL),,--draft)

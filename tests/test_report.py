@@ -28,7 +28,10 @@ def test_index_has_a_section_per_claim_each_linked_to_its_findings(index):
         page, anchor = re.search(r'href="([^"#]+\.html)#([^"]+)"', body).groups()
         assert anchor == FINDINGS_ANCHOR
         assert f'id="{anchor}"' in (index.parent / page).read_text(encoding="utf-8"), page
-        assert "<mark>" in body and "who says it" in body and "how the rating follows" in body, cid
+        assert "<mark>" in body and 'class="verdict"' in body and "how the rating follows" in body, cid
+        # the claim's words lead: heading (the claim as a sentence), quote, speaker, then the verdict
+        order = [body.index(k) for k in ("<h2>", "<blockquote>", 'class="speaker"', 'class="verdict"', "<dl>")]
+        assert order == sorted(order), cid
 
 
 def test_index_has_a_summary_legends_the_article_link_and_the_method(index):
@@ -69,28 +72,102 @@ def test_every_notebook_page_shows_one_image_per_figure_it_draws(index):
         assert images == shown, (page.name, images, shown)
 
 
-def _dom(browser, url, profile):
-    return subprocess.run(
-        [browser, "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={profile}", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
-         "--virtual-time-budget=15000", "--dump-dom", url],
-        capture_output=True, text=True, timeout=120, check=True).stdout
+#: loads pages in iframes of the given width (headless chromium's window is at least 500 px wide)
+#: and records what a reader would see of each: its scroll width against the frame's, its images
+#: and its viewport tags, one line per page once all have loaded
+HARNESS = """<!DOCTYPE html><html><body style="margin:0">
+<script>
+var pages = {pages}, done = 0, out = [];
+pages.forEach(function (src, n) {{
+  var f = document.createElement("iframe");
+  f.style.cssText = "width:{width}px;height:900px;border:0;display:block";
+  f.addEventListener("load", function () {{ setTimeout(function () {{
+    var d = f.contentDocument, imgs = Array.prototype.slice.call(d.images);
+    var ok = imgs.filter(function (i) {{ return i.complete && i.naturalWidth > 0 && i.naturalHeight > 0; }}).length;
+    out[n] = [d.documentElement.scrollWidth, f.contentWindow.innerWidth, imgs.length, ok,
+              d.querySelectorAll('meta[name="viewport"]').length].join(" ");
+    if (++done === pages.length) document.body.setAttribute("data-probe", out.join(";"));
+  }}, 300); }});
+  f.src = src;
+  document.body.appendChild(f);
+}});
+</script></body></html>"""
 
 
-def test_every_report_page_loads_every_image_in_headless_chromium(index, tmp_path):
+def _probe(browser, pages, width, tmp_path):
+    """For each page: (scroll width, frame width, images, images loaded, viewport tags) at ``width`` px."""
+    harness = tmp_path / f"probe-{width}.html"
+    harness.write_text(HARNESS.format(pages=json.dumps([p.as_uri() for p in pages]), width=width), encoding="utf-8")
+    dom = subprocess.run(
+        [browser, "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={tmp_path / 'profile'}",
+         "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--disable-quic", "--allow-file-access-from-files", "--virtual-time-budget=30000", "--dump-dom",
+         harness.as_uri()], capture_output=True, text=True, timeout=180, check=True).stdout
+    found = re.search(r'data-probe="([\d ;]+)"', dom)
+    assert found, "the pages did not finish loading"
+    return {page: tuple(int(v) for v in line.split()) for page, line in zip(pages, found.group(1).split(";"))}
+
+
+def _browser():
     browser = shutil.which("chromium")
     if browser is None:
         pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
-    for page in sorted(index.parent.glob("*.html")):
-        if page.name == "method.html":
-            continue
-        dom = _dom(browser, page.as_uri(), tmp_path / page.stem)
-        body = re.search(r'<body[^>]*data-images-total="(\d+)" data-images-loaded="(\d+)"', dom)
-        assert body, f"{page.name} did not finish loading"
-        total, loaded = int(body.group(1)), int(body.group(2))
-        assert loaded == total, (page.name, loaded, total)
-        if page.name == "index.html":
-            assert total >= 8 and len(re.findall(r'<section class="claim"', dom)) == len(claim_ids())
+    return browser
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_every_report_page_fits_the_screen_and_loads_every_image(index, tmp_path, width):
+    """At a phone's 390 px and a desktop's 1280 px: no page is wider than the screen
+    (``scrollWidth <= innerWidth``), every image decodes, every page has a viewport tag."""
+    browser = _browser()
+    pages = sorted(index.parent.glob("*.html")) + [index.parent.parent / "index.html"]
+    for page, (scroll, inner, total, loaded, viewport) in _probe(browser, pages, width, tmp_path).items():
+        assert scroll <= inner and inner <= width, (page.name, scroll, inner)
+        assert loaded == total and viewport == 1, (page.name, loaded, total, viewport)
+        if page == index:
+            assert total >= 8
+
+
+def test_an_article_folder_copied_alone_shows_every_image(index, tmp_path):
+    browser = _browser()
+    alone = tmp_path / "mailed"
+    shutil.copytree(index.parent, alone)
+    for page, (_, _, total, loaded, _) in _probe(browser, sorted(alone.glob("*.html")), 1280, tmp_path).items():
+        assert loaded == total, page.name
+
+
+@pytest.fixture(scope="module")
+def other(index):
+    """The first article's report, then the second article's built into the same --out:
+    (the first article's files as they were before, the second's index page)."""
+    from geoclaims.articles import article_slugs
+
+    slug = next(s for s in article_slugs() if s != index.parent.name)
+    before = {p: p.read_bytes() for p in index.parent.rglob("*") if p.is_file()}
+    return before, build_report(index.parent.parent, article=slug)
+
+
+def test_two_articles_reports_coexist_under_one_out(index, other):
+    before, second = other
+    out, other = index.parent.parent, second.parent.name
+    assert second == out / other / "index.html" and second.is_file()
+    assert {p: p.read_bytes() for p in index.parent.rglob("*") if p.is_file()} == before, "first article untouched"
+    listing = (out / "index.html").read_text(encoding="utf-8")
+    for slug in (index.parent.name, other):
+        assert f'href="{slug}/index.html"' in listing
+    assert 'href="../index.html"' in second.read_text(encoding="utf-8")
+
+
+def test_the_report_shows_where_a_second_checker_differs(index):
+    from geoclaims.registry import load_review
+    from geoclaims.scorecard import check_claims
+
+    reviews = load_review()
+    differ = [f.claim_id for f in check_claims() if reviews[f.claim_id]["reviewer_rating"] != f.rating]
+    text = index.read_text(encoding="utf-8")
+    sections = dict(re.findall(r'<section class="claim" id="([a-z0-9-]+)">(.*?)</section>', text, re.S))
+    assert [cid for cid, body in sections.items() if "A second checker differs" in body] == differ
+    assert f"{len(sections) - len(differ)} of {len(sections)} the same" in text
 
 
 def test_claimreview_export_has_every_required_property(tmp_path, capsys):
@@ -163,9 +240,10 @@ def test_report_refuses_a_file_given_as_its_folder(tmp_path, capsys):
     assert "not a folder" in capsys.readouterr().err and target.read_text(encoding="utf-8") == "keep"
 
 
-def test_report_rewrites_its_own_folder_and_leaves_a_users_added_file(index):
+def test_report_rewrites_its_own_folder_and_leaves_a_users_added_file(other):
+    index = other[1]
     folder = index.parent
     (folder / "my-notes.txt").write_text("mine", encoding="utf-8")
-    assert build_report(folder) == index
+    assert build_report(folder.parent, article=folder.name) == index
     assert (folder / "my-notes.txt").read_text(encoding="utf-8") == "mine"
-    assert (folder / ".geoclaims-output.json").is_file()
+    assert (folder / ".geoclaims-output.json").is_file() and (folder.parent / ".geoclaims-output.json").is_file()

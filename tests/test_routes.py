@@ -170,8 +170,22 @@ def test_route_json_has_the_documented_keys(capsys):
     assert main(["route", "NLRTM", "JPYOK", "--via", "nsr", "--format", "json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert set(out) == {"origin", "destination", "via", "length_nm", "length_km", "nsr_nm", "passages", "nsr_variant",
-                        "profile", "days"}
+                        "profile", "days", "days_by_profile"}
     assert out["via"] == "nsr" and out["nsr_nm"] > 0 and out["nsr_variant"] == "coastal"
+
+
+@pytest.mark.parametrize("ship_type", ["container", "tanker"])
+def test_route_without_a_profile_gives_days_for_every_profile_of_the_ship_type(ship_type, capsys):
+    from geoclaims.datasets import load_vessel_profiles
+
+    profiles = load_vessel_profiles()
+    mine = profiles[profiles["ship_type"] == ship_type]
+    assert main(["route", "NLRTM", "JPYOK", "--via", "suez", "--ship-type", ship_type, "--format", "json"]) == 0
+    days = json.loads(capsys.readouterr().out)["days_by_profile"]
+    assert list(days) == list(mine.index)
+    # via Suez, a faster open-water speed never takes longer (the canal hours are the same for a type)
+    by_speed = sorted(days, key=lambda name: -mine.at[name, "open_water_kn"])
+    assert [days[n] for n in by_speed] == sorted(days[n] for n in by_speed)
 
 
 def test_route_with_unknown_port_is_one_line(capsys):

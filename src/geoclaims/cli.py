@@ -9,11 +9,9 @@ and moved into place, and no file geoclaims did not write is removed or overwrit
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-import textwrap
 
-from .errors import GeoclaimsError, InputError
+from .errors import GeoclaimsError
 
 EXIT_ERROR = 2
 
@@ -22,110 +20,6 @@ def _article_help() -> str:
     from .articles import DEFAULT_ARTICLE
 
     return f"article slug from `geoclaims articles` (default {DEFAULT_ARTICLE})"
-
-
-def _cmd_check(args: argparse.Namespace) -> str:
-    from .scorecard import check_claims, format_scorecard
-
-    return format_scorecard(check_claims(args.claim, article=args.article), args.format, article=args.article)
-
-
-def _cmd_claims(args: argparse.Namespace) -> str:
-    from .registry import load_claims
-    from .scorecard import terminal_width
-
-    wrap = textwrap.TextWrapper(width=terminal_width(), initial_indent="  ", subsequent_indent="  ")
-    lines = []
-    for c in load_claims(args.article):
-        lines.append(textwrap.shorten(f"{c.claim_id}: {c.claimed_value} {c.unit}", terminal_width(), placeholder="…"))
-        lines += wrap.wrap(f"“{c.quote}” — {c.speaker} ({c.kind}); checked by {c.family}/{c.check}")
-    return "\n".join(lines)
-
-
-def _cmd_articles(args: argparse.Namespace) -> str:
-    from .articles import article_slugs, load_article
-
-    from .scorecard import terminal_width
-
-    rows = []
-    for slug in article_slugs():
-        a = load_article(slug)
-        rows += [slug] + textwrap.wrap(f"{a.publisher}, {a.published}: {a.title}", terminal_width(),
-                                       initial_indent="  ", subsequent_indent="  ")
-    return "\n".join(rows)
-
-
-def _cmd_figures(args: argparse.Namespace) -> str:
-    from .articles import article_slugs
-    from .errors import InputError
-    from .publish.figures import build_figures
-
-    if args.all_articles and (args.article or args.out or args.name):
-        raise InputError("--all-articles writes every article's figures to their own folders: "
-                         "leave out --article, --out and --name")
-    slugs = article_slugs() if args.all_articles else [args.article]
-    return "\n".join(str(p) for slug in slugs for p in build_figures(args.out, args.name or None, args.format,
-                                                                      article=slug))
-
-
-def _cmd_meetings(args: argparse.Namespace) -> str:
-    from .publish.terminal import meetings_text
-
-    return meetings_text(args.since, args.until, args.format)
-
-
-def _cmd_voyages(args: argparse.Namespace) -> str:
-    from .publish.terminal import voyages_text
-
-    return voyages_text(args.format)
-
-
-def _cmd_strait(args: argparse.Namespace) -> str:
-    from .geo.straits import strait_width
-
-    width = strait_width(args.name, args.resolution)
-    if args.format == "json":
-        return json.dumps(width.as_dict(), indent=2)
-    (lat_a, lon_a), (lat_b, lon_b) = width.point_a, width.point_b
-    return (f"{width.strait}: {width.width_km:.2f} km (GSHHS-{width.resolution})\n"
-            f"  from {lat_a:.5f}, {lon_a:.5f}\n  to   {lat_b:.5f}, {lon_b:.5f}")
-
-
-def _cmd_route(args: argparse.Namespace) -> str:
-    from .datasets import vessel_profile
-    from .geo.routes import sea_route
-    from .geo.transit import transit_days
-
-    profile = None if args.profile is None else vessel_profile(args.profile)  # checked before routing
-    route = sea_route(args.origin, args.destination, via=args.via, nsr_variant=args.nsr_variant)
-    days = None if profile is None else transit_days(route, profile)
-    if args.format == "json":
-        return json.dumps(route.as_dict(args.profile, days), indent=2)
-    nsr = f", {route.nsr_nm:,.0f} nm in the NSR water area" if route.nsr_nm > 0 else ""
-    variant = f" ({route.nsr_variant} variant)" if route.nsr_variant else ""
-    text = (f"{route.origin.label} → {route.destination.label} via {route.via}{variant}: {route.length_nm:,.0f} nm "
-            f"({route.length_km:,.0f} km){nsr}; passages: {', '.join(route.passages)}")
-    from .scorecard import terminal_width
-
-    text = "\n".join(textwrap.wrap(text, terminal_width(), subsequent_indent="  "))
-    return text + (f"\n{args.profile}: {days:.1f} days" if days is not None else "")
-
-
-def _cmd_export(args: argparse.Namespace) -> str:
-    from .families.timeline import parse_date
-    from .publish.export import claimreview_json, reviewer, write_text_atomically
-    from .scorecard import check_claims
-
-    date = None if args.date is None else f"{parse_date(args.date, '--date'):%Y-%m-%d}"
-    who = reviewer(args.author, args.author_url, args.url_base, draft=args.draft)
-    text = claimreview_json(check_claims(article=args.article), **who, date_published=date, article=args.article)
-    return str(write_text_atomically(args.out, text + "\n")) if args.out else text
-
-
-def _cmd_report(args: argparse.Namespace) -> str:
-    from .publish.report import build_report
-
-    return str(build_report(args.out, article=args.article))
 
 
 class _Parser(argparse.ArgumentParser):
@@ -143,6 +37,20 @@ def _nonempty(what: str):
     return parse
 
 
+def _profiles() -> list[tuple[str, str]]:
+    """(profile, ship type) of every row of ``vessel_profiles.csv``, read with the csv module so
+    that ``--help`` lists what exists without loading the data layer; [] if it cannot be read."""
+    import csv
+
+    from .paths import data_file
+
+    try:
+        with open(data_file("vessel_profiles.csv"), encoding="utf-8", newline="") as fh:
+            return [(r["profile"], r["ship_type"]) for r in csv.DictReader(fh) if r.get("profile")]
+    except (GeoclaimsError, OSError, KeyError, UnicodeDecodeError, csv.Error):
+        return []
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed for tests and documentation)."""
     from . import __version__
@@ -158,17 +66,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--claim", action="append", metavar="ID", type=_nonempty("--claim"),
                    help="check only this claim (repeatable; `geoclaims claims` lists them)")
     p.add_argument("--format", choices=("table", "json", "csv", "markdown"), default="table",
-                   help="output format (default: table)")
+                   help="output format (default: table, one line per claim)")
+    p.add_argument("--details", action="store_true", help="with the table: each claim's rule and evidence in prose")
     p.add_argument("--article", **article)
-    p.set_defaults(func=_cmd_check)
+    p.add_argument("--all-articles", action="store_true", help="every article, one table each")
+    p.set_defaults(func="check")
 
     p = sub.add_parser("claims", help="list an article's claims", description="List an article's claims with their "
                        "family, kind, speaker and quote.")
     p.add_argument("--article", **article)
-    p.set_defaults(func=_cmd_claims)
+    p.set_defaults(func="claims")
 
     p = sub.add_parser("articles", help="list the articles", description="List the articles in data/articles/.")
-    p.set_defaults(func=_cmd_articles)
+    p.set_defaults(func="articles")
 
     p = sub.add_parser("figures", help="regenerate an article's figures", description="Regenerate an article's figures.")
     p.add_argument("--out", metavar="DIR", type=_nonempty("--out"),
@@ -179,26 +89,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--article", **article)
     p.add_argument("--all-articles", action="store_true",
                    help="every article's figures, each into its default folder (figures/ or figures/SLUG/)")
-    p.set_defaults(func=_cmd_figures)
+    p.set_defaults(func="figures")
 
     p = sub.add_parser("meetings", help="list Abe–Putin meetings with their ordinals",
                        description="List Abe–Putin meetings with the foreign ministry's running count.")
     p.add_argument("--since", metavar="DATE", help="first day, YYYY-MM-DD")
     p.add_argument("--until", metavar="DATE", help="last day, YYYY-MM-DD")
     p.add_argument("--format", choices=("table", "json"), default="table", help="output format (default: table)")
-    p.set_defaults(func=_cmd_meetings)
+    p.set_defaults(func="meetings")
 
     p = sub.add_parser("voyages", help="list documented Northern Sea Route voyages",
                        description="List documented NSR transits between Europe or western Russia and Asia, with sources.")
     p.add_argument("--format", choices=("table", "json"), default="table", help="output format (default: table)")
-    p.set_defaults(func=_cmd_voyages)
+    p.set_defaults(func="voyages")
 
     p = sub.add_parser("strait", help="narrowest width of a strait from GSHHS coastlines",
                        description="Narrowest width of a strait of data/straits.csv, from GSHHS coastlines.")
     p.add_argument("name", metavar="NAME", help="la-perouse or nevelskoy")
     p.add_argument("--resolution", choices=("f", "h"), default="f", help="GSHHS resolution (default f, full)")
     p.add_argument("--format", choices=("table", "json"), default="table", help="output format (default: table)")
-    p.set_defaults(func=_cmd_strait)
+    p.set_defaults(func="strait")
 
     p = sub.add_parser("route", help="sea route between two ports along a corridor",
                        description="Sea route between two ports along a corridor, with transit days for a profile.")
@@ -208,10 +118,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--nsr-variant", choices=("coastal", "high-latitude"), default="coastal",
                    help="NSR track: coastal (Kara Strait, as distance tables use; default) or high-latitude "
                         "(round Cape Zhelaniya)")
+    profiles = _profiles()
     p.add_argument("--profile", metavar="NAME", type=_nonempty("--profile"),
-                   help="vessel profile for days: design-speed, slow-steaming, extra-slow-steaming, liner-service")
+                   help="days for this vessel profile only: " + ", ".join(n for n, _ in profiles))
+    p.add_argument("--ship-type", choices=sorted({t for _, t in profiles}),
+                   help="days for every profile of this ship type (default: container)")
     p.add_argument("--format", choices=("table", "json"), default="table", help="output format (default: table)")
-    p.set_defaults(func=_cmd_route)
+    p.set_defaults(func="route")
 
     p = sub.add_parser("export", help="export the findings (schema.org ClaimReview JSON-LD)",
                        description="Export the findings as schema.org ClaimReview JSON-LD.")
@@ -225,15 +138,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--draft", action="store_true", help="export with placeholders for what is not given")
     p.add_argument("--date", metavar="DATE", help="review date, YYYY-MM-DD (default: today)")
     p.add_argument("--article", **article)
-    p.set_defaults(func=_cmd_export)
+    p.set_defaults(func="export")
 
     p = sub.add_parser("report", help="execute the notebooks and write the HTML report",
                        description="Execute an article's notebooks and write the HTML report into a new folder, "
                                    "an empty one, or one a previous report wrote.")
     p.add_argument("--out", metavar="DIR", default="report", type=_nonempty("--out"),
-                   help="output folder (default: report/)")
+                   help="output folder (default: report/); each article gets OUT/SLUG/, and OUT/index.html lists them")
     p.add_argument("--article", **article)
-    p.set_defaults(func=_cmd_report)
+    p.add_argument("--all-articles", action="store_true", help="every article's report")
+    p.set_defaults(func="report")
     return parser
 
 
@@ -251,7 +165,9 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = build_parser().parse_args(argv)
     try:
-        text = args.func(args)
+        from . import commands
+
+        text = getattr(commands, args.func)(args)
     except GeoclaimsError as exc:
         print(f"geoclaims: error: {exc}", file=sys.stderr)
         return EXIT_ERROR

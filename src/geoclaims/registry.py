@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from .articles import load_article
 from .data import cached_loader, load_table
 from .errors import DataError, InputError, UnknownClaimError
+from .paths import data_dir
 
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 _VALUE_FORMS = {"number": (_NUMBER, "a number"), "count": (re.compile(r"\d+"), "a whole number"),
@@ -133,6 +134,35 @@ def load_claims(article: str | None = None) -> tuple[Claim, ...]:
         _validate(claim, where, art.text)
         claims.append(claim)
     return tuple(claims)
+
+
+@cached_loader
+def load_review(article: str | None = None) -> dict[str, dict[str, str]]:
+    """The second checker's ratings of ``article`` (``review.csv`` in its folder) by claim id;
+    ``{}`` when the article has none.
+
+    Raises
+    ------
+    DataError
+        for a row naming no claim of the article, a claim left unrated, or a disagreement
+        without its resolution note.
+    """
+    art = load_article(article)
+    name = f"articles/{art.slug}/review.csv"
+    if not (data_dir() / name).is_file():
+        return {}
+    frame = load_table(name)
+    ids = claim_ids(art.slug)
+    for i, row in frame.iterrows():
+        where = f"{name}, line {i + 2}"
+        if row["claim_id"] not in ids:
+            raise DataError(f"{where}, column 'claim_id': {row['claim_id']!r} is not a claim of {art.slug}")
+        if row["resolution"] != "agree" and not row["resolution_note"]:
+            raise DataError(f"{where}, column 'resolution_note': a disagreement needs its reason")
+    missing = [c for c in ids if c not in set(frame["claim_id"])]
+    if missing:
+        raise DataError(f"{name}: no second rating for {', '.join(missing)}")
+    return {row["claim_id"]: dict(row) for _, row in frame.iterrows()}
 
 
 def claim_ids(article: str | None = None) -> list[str]:

@@ -80,6 +80,14 @@ SCHEMAS: dict[str, Schema] = {
                          nonempty=("quote", "statement", "speaker", "kind", "quantity", "claimed_value", "unit", "family",
                                    "check"),
                          choices={"kind": CLAIM_KINDS}),
+    # an article's second checker: a rating per claim made without reading our finding, and how a
+    # disagreement stands (we changed, they changed, or both kept with the reason)
+    "review.csv": Schema(("claim_id", "reviewer_rating", "reviewer_reason", "reviewer_sources", "resolution",
+                          "resolution_note"), key="claim_id",
+                         nonempty=("reviewer_rating", "reviewer_reason", "reviewer_sources", "resolution"),
+                         choices={"reviewer_rating": ("accurate", "mostly-accurate", "misleading", "inaccurate",
+                                                      "unverifiable"),
+                                  "resolution": ("agree", "we changed", "they changed", "both kept")}),
     "meetings.csv": Schema(("meeting_id", "date", "date_exact", "city", "country", "occasion", "format",
                             "official_count", "source_ids", "note"), key="meeting_id",
                            nonempty=("city", "country", "occasion", "source_ids"), dates=("date",),

@@ -25,7 +25,7 @@ from .families import FAMILIES
 from .findings import NOT_CHECKED, Finding
 from .registry import Claim, get_claim, load_claims, select_claims
 
-FORMATS = ("table", "json", "csv", "markdown")
+FORMATS = ("table", "details", "json", "csv", "markdown")
 JSON_KEYS = ("claim_id", "quote", "speaker", "kind", "claimed_value", "unit", "measured", "low", "high",
              "rating", "rule", "decided_by", "later_evidence", "sources", "figures")
 
@@ -109,10 +109,25 @@ def show_value(value) -> str:
     return str(value)
 
 
+def show_claimed(f: Finding) -> str:
+    """What the article claims, with its unit (a date or a month needs none)."""
+    unit = "" if f.unit in ("date", "month") else f" {f.unit}"
+    return f"{show_value(f.claimed_value)}{unit}".strip()
+
+
 def show_range(low, high) -> str:
     """``low–high``, or one value when both ends print the same."""
     a, b = show_value(low), show_value(high)
     return a if a == b else f"{a} – {b}"
+
+
+def typed_value(value, form: str):
+    """A claimed value as its kind's type: counts as ``int``, numbers as ``float``, dates,
+    months and spans as their ISO text (so JSON never mixes ``'3'``, ``5`` and ``19.0``)."""
+    if value is None or form in ("date", "month", "span"):
+        return None if value is None else str(value)
+    number = float(value)
+    return int(number) if form == "count" else number
 
 
 def scorecard_frame(findings: Sequence[Finding], article: str | None = None) -> pd.DataFrame:
@@ -121,7 +136,9 @@ def scorecard_frame(findings: Sequence[Finding], article: str | None = None) -> 
     for f in findings:
         row = f.as_dict()
         claim = get_claim(f.claim_id, article)
-        row.update(quote=claim.quote, speaker=claim.speaker, kind=claim.kind)
+        form = FAMILIES[claim.family].checks[claim.check].value
+        row.update(quote=claim.quote, speaker=claim.speaker, kind=claim.kind,
+                   claimed_value=typed_value(f.claimed_value, form))
         rows.append({k: row[k] for k in JSON_KEYS})
     return pd.DataFrame(rows, columns=list(JSON_KEYS))
 
@@ -141,10 +158,40 @@ def terminal_width() -> int:
     return max(40, shutil.get_terminal_size((80, 24)).columns)
 
 
+def columns(rows: Sequence[Sequence[str]], width: int, shrink: Sequence[int], right: Sequence[int] = ()) -> list[str]:
+    """Rows of cells laid out in aligned columns two spaces apart, within ``width``: while a
+    line is too long, the widest of the ``shrink`` columns gives up one character (none
+    below 8; cut text ends in "…"), then, if need be, the widest of the other left-aligned
+    columns; columns in ``right`` are right-aligned."""
+    sizes = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    over = sum(sizes) + 2 * (len(sizes) - 1) - width
+    others = [i for i in range(len(sizes)) if i not in shrink and i not in right]
+    for group in (shrink, others):
+        while over > 0 and group:
+            widest = max(group, key=lambda i: sizes[i])
+            if sizes[widest] <= 8:
+                break
+            sizes[widest] -= 1
+            over -= 1
+
+    def cell(text: str, i: int) -> str:
+        text = text if len(text) <= sizes[i] else text[: sizes[i] - 1] + "…"
+        return text.rjust(sizes[i]) if i in right else text.ljust(sizes[i])
+    return ["  ".join(cell(c, i) for i, c in enumerate(r)).rstrip() for r in rows]
+
+
+def _table(findings: Sequence[Finding], width: int) -> str:
+    rows = [("claim", "claimed", "evidence", "rating")]
+    rows += [(f.claim_id, show_claimed(f),
+              show_range(f.low, f.high) if f.checked else "", f.rating) for f in findings]
+    return "\n".join(columns(rows, width, shrink=(1, 2)) + [""] + textwrap.wrap(summary(findings), width=width))
+
+
 def format_scorecard(findings: Sequence[Finding], fmt: str = "table", article: str | None = None,
                      width: int | None = None) -> str:
-    """Lay out findings as ``table`` (terminal, wrapped to ``width`` or the terminal's),
-    ``json``, ``csv`` or ``markdown``."""
+    """Lay out findings as ``table`` (one aligned line per claim, fitted to ``width`` or the
+    terminal's), ``details`` (the rule, the evidence and later evidence in prose), ``json``,
+    ``csv`` or ``markdown``."""
     if fmt not in FORMATS:
         raise InputError(f"format must be one of {', '.join(FORMATS)}, got {fmt!r}")
     if fmt == "json":
@@ -162,6 +209,8 @@ def format_scorecard(findings: Sequence[Finding], fmt: str = "table", article: s
         lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in rows]
         return "\n".join(lines + ["", summary(findings)])
     width = width or terminal_width()
+    if fmt == "table":
+        return _table(findings, width)
     wrap = textwrap.TextWrapper(width=width, initial_indent="  ", subsequent_indent="  ", break_on_hyphens=False)
     lines = []
     for f in findings:

@@ -66,6 +66,9 @@ def claim_folder(out: Path, what: str) -> None:
             raise OutputError(f"--out {out} holds files geoclaims did not write; choose a new or empty folder")
         owned(out)
     elif not out.parent.is_dir():
+        blocking = next((p for p in out.parents if p.exists()), None)
+        if blocking is not None and not blocking.is_dir():
+            raise OutputError(f"--out {out}: {blocking} is a file, not a folder")
         raise OutputError(f"--out {out}: its parent folder {out.parent} does not exist")
     if not os.access(out if out.exists() else out.parent, os.W_OK):
         raise OutputError(f"--out {out} is not writable")

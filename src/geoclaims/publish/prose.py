@@ -12,6 +12,30 @@ from ..registry import get_claim
 from ..scorecard import show_range, show_value, summary
 
 
+#: how each rating reads at the end of a conclusion sentence
+_VERDICT_WORDS = {
+    "accurate": "the claim holds",
+    "mostly-accurate": "the claim is close, within the method's stated tolerance, but not exact",
+    "misleading": "each number can be defended on its own, but together they give a false impression",
+    "inaccurate": "the claim is wrong",
+    "unverifiable": "what was published by the article's date cannot decide the claim",
+}
+
+
+def conclusion(f: Finding, claim) -> str:
+    """One plain-language sentence a reader can take away (Full Fact's style): who said
+    what, what the evidence gives, and what follows."""
+    who = "The article says" if claim.speaker == "narration" else f"{claim.speaker} says"
+    said = f"{who} “{claim.quote}”"
+    if not f.checked:
+        return f"{said}; this claim is not checked yet."
+    if f.low is None or show_value(f.low) == "":
+        return f"{said}: {_VERDICT_WORDS[f.rating]}."
+    unit = f.unit.split(" (")[0]
+    unit = "" if unit in ("date", "month", "ratio", "") or unit[0].isdigit() else f" {unit}"
+    return f"{said}; the evidence gives {show_range(f.low, f.high)}{unit}, so {_VERDICT_WORDS[f.rating]}."
+
+
 def findings_markdown(findings: Sequence[Finding], article: str | None = None) -> str:
     """The findings as Markdown prose: one paragraph per claim, then the count of ratings."""
     paragraphs = []

@@ -1,15 +1,17 @@
-"""The HTML report of one article: its notebooks executed, the method, and an index page.
+"""The HTML report: one self-contained folder per article, and an index of the articles.
 
-``build_report(out, article)`` executes the article's notebooks with a local Python kernel
-(nbclient; no network is used), exports each to HTML with its figures embedded (nbconvert),
-strips the external script tags nbconvert adds (require.js, MathJax from CDNs; the
-notebooks need neither), and writes ``index.html`` (:mod:`.pages`): a summary, legends for
-the ratings and the range, the scorecard, and a section per claim with the sentence in
-context, its speaker, verdict, rule, sources with their quotes and its figures at full width.
-Each figure is stored once, in ``figures/``; ``method.html`` is ``docs/METHOD.md``.
+``build_report(out, article)`` writes ``out/<slug>/``: the article's notebooks executed with a
+local Python kernel (nbclient; no network is used) and exported to HTML with their figures
+embedded (nbconvert, external script tags stripped: the notebooks need neither require.js
+nor MathJax), ``index.html`` (:mod:`.pages`: the scorecard in the article's words, then a
+section per claim leading with the quote, its speaker, the verdict and one plain sentence),
+each figure once in ``figures/``, and ``method.html`` (``docs/METHOD.md``). A folder copied
+or mailed alone shows everything. ``out/index.html`` lists every article and links the
+folders that hold a report.
 
-The report is built in a temporary folder beside ``out`` and moved into place only when
-complete; ``out`` must be new, empty, or a folder a previous report wrote
+Each article folder is built in a temporary folder beside it and moved into place only when
+complete, and a run replaces only the folders of the articles it builds; ``out`` and each
+article folder must be new, empty, or written by geoclaims before
 (:mod:`geoclaims.publish.outdir`): nothing else is ever removed or overwritten.
 """
 
@@ -25,30 +27,36 @@ from ..data import load_sources
 from ..families import FAMILIES
 from ..paths import REPO_ROOT
 from ..progress import report
-from ..registry import load_claims
-from ..scorecard import check_claims
+from ..errors import GeoclaimsError, InputError
+from ..registry import load_claims, load_review
+from ..scorecard import check_claims, summary
 from .figures import build_figures
-from .outdir import claim_folder, install, staging_folder
-from .pages import FINDINGS_ANCHOR, FONTS, index_page, method_page
+from .outdir import MARKER, claim_folder, install, owned, staging_folder
+from .pages import FINDINGS_ANCHOR, FONTS, NARROW, VIEWPORT, articles_page, index_page, method_page
 
 __all__ = ["FINDINGS_ANCHOR", "build_report", "execute_notebook"]
 
 _EXTERNAL_SCRIPT = re.compile(r"<script[^>]*\bsrc=\"https?://[^\"]*\"[^>]*>\s*</script>", re.I)
 
-# Reports, on load, how many images decoded with a size; the browser test reads these attributes.
+# Reports, on load, how many images decoded with a size and whether the page is wider than the
+# window; the browser test reads these attributes.
 IMAGE_CHECK = """<script>
 window.addEventListener("load", function () {
   var imgs = Array.prototype.slice.call(document.images);
   var ok = imgs.filter(function (i) { return i.complete && i.naturalWidth > 0 && i.naturalHeight > 0; }).length;
   document.body.setAttribute("data-images-total", imgs.length);
   document.body.setAttribute("data-images-loaded", ok);
+  document.body.setAttribute("data-scroll-width", document.documentElement.scrollWidth);
+  document.body.setAttribute("data-inner-width", window.innerWidth);
 });
 </script>"""
 
 
 def _finish(page: str) -> str:
-    """Add the font stack and the image check to a page."""
-    page = page.replace("</head>", f"<style>{FONTS}</style></head>", 1)
+    """Add the viewport, the font stack, the narrow-screen rules and the image check to a page."""
+    if 'name="viewport"' not in page:
+        page = page.replace("<head>", f"<head>{VIEWPORT}", 1)
+    page = page.replace("</head>", f"<style>{FONTS}{NARROW}</style></head>", 1)
     return page.replace("</body>", IMAGE_CHECK + "</body>", 1)
 
 
@@ -77,40 +85,83 @@ def execute_notebook(path: Path) -> str:
     return _EXTERNAL_SCRIPT.sub("", body)
 
 
-def build_report(out_dir: str | Path = "report", article: str | None = None) -> Path:
-    """Execute the article's notebooks and write the report into ``out_dir``; return the index.
-
-    Raises
-    ------
-    OutputError
-        before any work, if ``out_dir`` is a file or a folder holding files geoclaims did not write.
-    """
-    out = Path(out_dir).absolute()
-    claim_folder(out, "report")
+def _article_folder(out: Path, article: str) -> Path:
+    """Build one article's report into ``out/<slug>/`` (its own marker; nothing else touched)."""
     art = load_article(article)
+    folder = out / art.slug
+    claim_folder(folder, "report")
     findings = check_claims(article=art.slug)
     claims = {c.claim_id: c for c in load_claims(art.slug)}
     notebooks = art.notebook_stems()
-    staging = staging_folder(out)
+    staging = staging_folder(folder)
     try:
         for i, stem in enumerate(notebooks, 1):
-            report(f"[{i}/{len(notebooks)}] executing {stem}.ipynb")
+            report(f"{art.slug}: [{i}/{len(notebooks)}] executing {stem}.ipynb")
             page = execute_notebook(notebook_path(stem))
             (staging / f"{stem}.html").write_text(_finish(page), encoding="utf-8")
-        report("figures and index")
+        report(f"{art.slug}: figures and index")
         captions = {name: spec.caption for f in FAMILIES.values() for name, spec in f.figures.items()}
         figures = {}
         for path in build_figures(staging / "figures", article=art.slug):
             for f in findings:
                 figures.update({p: (f"figures/{path.name}", captions[path.stem]) for p in f.figures
                                 if Path(p).stem == path.stem})
-        index = index_page(art, findings, claims, figures, load_sources(), notebooks,
-                           [load_article(s) for s in article_slugs()])
+        index = index_page(art, findings, claims, figures, load_sources(), notebooks, load_review(art.slug))
         (staging / "index.html").write_text(_finish(index), encoding="utf-8")
         method = (REPO_ROOT / "docs" / "METHOD.md").read_text(encoding="utf-8")
-        (staging / "method.html").write_text(method_page(method), encoding="utf-8")
+        (staging / "method.html").write_text(_finish(method_page(method)), encoding="utf-8")
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    install(staging, out)
-    return out / "index.html"
+    install(staging, folder)
+    return folder / "index.html"
+
+
+def _write_articles_index(out: Path) -> None:
+    """``out/index.html``: every article, linked where its folder holds a report geoclaims wrote."""
+    entries = []
+    for slug in article_slugs():
+        try:
+            art = load_article(slug)
+        except GeoclaimsError:
+            continue  # a broken article folder is reported by the commands that use it
+        built = (out / slug / "index.html").is_file() and "index.html" in owned(out / slug)
+        entries.append((art, summary(check_claims(article=slug)) if built else None))
+    staging = staging_folder(out)
+    try:
+        (staging / "index.html").write_text(_finish(articles_page(entries)), encoding="utf-8")
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    install(staging, out, keep_others=True)
+
+
+def build_report(out_dir: str | Path = "report", article: str | None = None,
+                 articles: list[str] | None = None) -> Path:
+    """Write the report of ``article`` (or of each of ``articles``) into ``out_dir/<slug>/``,
+    and ``out_dir/index.html`` listing the articles; return the (last) article's index page.
+
+    Each article's folder holds its pages, its figures and the method, and works when copied
+    alone; a run replaces only the folders of the articles it builds.
+
+    Raises
+    ------
+    OutputError
+        before any work, if ``out_dir`` is a file or a folder holding files geoclaims did not write.
+    """
+    if out_dir is None or not isinstance(out_dir, (str, Path)) or not str(out_dir).strip():
+        raise InputError(f"out_dir must be a folder path, got {out_dir!r}")
+    out = Path(out_dir).absolute()
+    slugs = [load_article(article).slug] if articles is None else [load_article(a).slug for a in articles]
+    claim_folder(out, "report")
+    if out.exists():
+        for slug in slugs:
+            claim_folder(out / slug, "report")
+    out.mkdir(exist_ok=True)
+    if not (out / MARKER).exists():
+        (out / MARKER).write_text('{"files": []}\n', encoding="utf-8")
+    index = None
+    for slug in slugs:
+        index = _article_folder(out, slug)
+    _write_articles_index(out)
+    return index

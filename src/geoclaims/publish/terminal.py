@@ -4,14 +4,13 @@
 from __future__ import annotations
 
 import json
-import textwrap
 
 import pandas as pd
 
 from ..data import split_ids
 from ..datasets import load_meetings, load_voyages
 from ..families.timeline import meetings_between, parse_date
-from ..scorecard import show_value, terminal_width
+from ..scorecard import columns, show_value, terminal_width
 
 
 def meetings_text(since: str | None, until: str | None, fmt: str = "table") -> str:
@@ -26,11 +25,10 @@ def meetings_text(since: str | None, until: str | None, fmt: str = "table") -> s
              "sources": list(r["sources"])} for _, r in window.iterrows()]
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2)
-    width = terminal_width()
-    lines = [f"{'date':<10}  {'no.':>3}  {'here':>4}  {'city':<16} {'country':<15} occasion"]
-    lines += [textwrap.shorten(f"{r['date']:<10}  {r['ordinal'] or '':>3}  {r['ordinal_in_window'] or '':>4}  "
-                               f"{r['city']:<16} {r['country']:<15} {r['occasion']}", width, placeholder="…")
-              for r in rows]
+    table = [("date", "no.", "here", "city", "country", "occasion")]
+    table += [(r["date"], str(r["ordinal"] or ""), str(r["ordinal_in_window"] or ""), r["city"], r["country"],
+               r["occasion"]) for r in rows]
+    lines = columns(table, terminal_width(), shrink=(5, 3, 4), right=(1, 2))
     lines.append(f"\n{len(rows)} meeting{'' if len(rows) == 1 else 's'} (no.: the foreign ministry's count;\n"
                  "here: the count within --since/--until)")
     return "\n".join(lines)
@@ -51,12 +49,10 @@ def voyages_text(fmt: str = "table") -> str:
         rows.append(row)
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2)
-    lines = [f"{'year':<5} {'vessel':<20} {'type':<12} {'from → to':<24} {'days':>4} {'nm':>5} {'kn':>4}"]
-    for r in rows:
-        route = textwrap.shorten(f"{r['origin']} → {r['destination']}", 24, placeholder="…")
-        lines.append(f"{r['year']:<5} {textwrap.shorten(r['vessel'], 20, placeholder='…'):<20} {r['ship_type']:<12} "
-                     f"{route:<24} {show_value(r['days']):>4} {show_value(r['distance_nm']):>5} "
-                     f"{show_value(r['avg_speed_kn']):>4}")
+    table = [("year", "vessel", "type", "from → to", "days", "nm", "kn")]
+    table += [(str(r["year"]), r["vessel"], r["ship_type"], f"{r['origin']} → {r['destination']}",
+               show_value(r["days"]), show_value(r["distance_nm"]), show_value(r["avg_speed_kn"])) for r in rows]
+    lines = columns(table, terminal_width(), shrink=(3, 1, 2), right=(4, 5, 6))
     lines.append(f"\n{len(rows)} voyages (days: port to port as the sources state them;\n"
                  "`--format json` for dates, ice class, escort and sources)")
     return "\n".join(lines)

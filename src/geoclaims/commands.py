@@ -1,0 +1,149 @@
+"""What each ``geoclaims`` subcommand does, given its parsed arguments: one function per
+subcommand, returning the text to print. Each imports only what it uses, so that ``--help``,
+``--version`` and argument errors never load pandas, matplotlib or the data (:mod:`geoclaims.cli`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import textwrap
+
+from .errors import InputError
+
+
+def articles_of(args: argparse.Namespace) -> list[str | None]:
+    """The articles a command runs over: every article with ``--all-articles``, else the one named."""
+    from .articles import article_slugs
+
+    if not getattr(args, "all_articles", False):
+        return [args.article]
+    clash = [o for o in ("article", "claim", "name") if getattr(args, o, None)]
+    if clash:
+        raise InputError(f"--all-articles runs over every article: leave out {', '.join('--' + c for c in clash)}")
+    return article_slugs()
+
+
+def check(args: argparse.Namespace) -> str:
+    from .articles import load_article
+    from .scorecard import check_claims, format_scorecard
+
+    fmt = "details" if args.details and args.format == "table" else args.format
+    if args.details and args.format != "table":
+        raise InputError(f"--details goes with the table format, not --format {args.format}")
+    slugs = articles_of(args)
+    if len(slugs) == 1 or fmt not in ("table", "details", "markdown"):
+        if len(slugs) > 1:  # json and csv: one list, each row naming its article
+            raise InputError("--all-articles prints tables; for json or csv run one --article at a time")
+        return format_scorecard(check_claims(args.claim, article=slugs[0]), fmt, article=slugs[0])
+    parts = []
+    for slug in slugs:
+        art = load_article(slug)
+        parts.append(f"{art.title} ({art.publisher}, {art.published}) [{slug}]\n"
+                     + format_scorecard(check_claims(article=slug), fmt, article=slug))
+    return "\n\n".join(parts)
+
+
+def claims(args: argparse.Namespace) -> str:
+    from .registry import load_claims
+    from .scorecard import terminal_width
+
+    wrap = textwrap.TextWrapper(width=terminal_width(), initial_indent="  ", subsequent_indent="  ")
+    lines = []
+    for c in load_claims(args.article):
+        lines.append(textwrap.shorten(f"{c.claim_id}: {c.claimed_value} {c.unit}", terminal_width(), placeholder="…"))
+        lines += wrap.wrap(f"“{c.quote}” — {c.speaker} ({c.kind}); checked by {c.family}/{c.check}")
+    return "\n".join(lines)
+
+
+def articles(args: argparse.Namespace) -> str:
+    from .articles import article_slugs, load_article
+
+    from .scorecard import terminal_width
+
+    rows = []
+    for slug in article_slugs():
+        a = load_article(slug)
+        rows += [slug] + textwrap.wrap(f"{a.publisher}, {a.published}: {a.title}", terminal_width(),
+                                       initial_indent="  ", subsequent_indent="  ")
+    return "\n".join(rows)
+
+
+def figures(args: argparse.Namespace) -> str:
+    from .publish.figures import build_figures
+
+    if args.all_articles and args.out:
+        raise InputError("--all-articles writes every article's figures to their own folders: leave out --out")
+    slugs = articles_of(args)
+    return "\n".join(str(p) for slug in slugs for p in build_figures(args.out, args.name or None, args.format,
+                                                                      article=slug))
+
+
+def meetings(args: argparse.Namespace) -> str:
+    from .publish.terminal import meetings_text
+
+    return meetings_text(args.since, args.until, args.format)
+
+
+def voyages(args: argparse.Namespace) -> str:
+    from .publish.terminal import voyages_text
+
+    return voyages_text(args.format)
+
+
+def strait(args: argparse.Namespace) -> str:
+    from .geo.straits import strait_width
+
+    width = strait_width(args.name, args.resolution)
+    if args.format == "json":
+        return json.dumps(width.as_dict(), indent=2)
+    (lat_a, lon_a), (lat_b, lon_b) = width.point_a, width.point_b
+    return (f"{width.strait}: {width.width_km:.2f} km (GSHHS-{width.resolution})\n"
+            f"  from {lat_a:.5f}, {lon_a:.5f}\n  to   {lat_b:.5f}, {lon_b:.5f}")
+
+
+def route(args: argparse.Namespace) -> str:
+    from .datasets import load_vessel_profiles, vessel_profile
+    from .geo.routes import sea_route
+    from .geo.transit import transit_days
+    from .scorecard import columns, terminal_width
+
+    if args.profile is not None and args.ship_type is not None:
+        raise InputError("--profile names one profile; --ship-type all profiles of a type: give one of them")
+    if args.profile is not None:
+        names = [vessel_profile(args.profile).name]  # checked before routing
+    else:
+        profiles = load_vessel_profiles()
+        names = list(profiles.index[profiles["ship_type"] == (args.ship_type or "container")])
+    route = sea_route(args.origin, args.destination, via=args.via, nsr_variant=args.nsr_variant)
+    days = {name: transit_days(route, vessel_profile(name)) for name in names}
+    if args.format == "json":
+        out = route.as_dict(args.profile, days[names[0]] if args.profile else None)
+        out["days_by_profile"] = {name: round(d, 2) for name, d in days.items()}
+        return json.dumps(out, indent=2)
+    nsr = f", {route.nsr_nm:,.0f} nm in the NSR water area" if route.nsr_nm > 0 else ""
+    variant = f" ({route.nsr_variant} variant)" if route.nsr_variant else ""
+    text = (f"{route.origin.label} → {route.destination.label} via {route.via}{variant}: {route.length_nm:,.0f} nm "
+            f"({route.length_km:,.0f} km){nsr}; passages: {', '.join(route.passages)}")
+    width = terminal_width()
+    rows = [("profile", "days")] + [(name, f"{d:.1f}") for name, d in days.items()]
+    return "\n".join(textwrap.wrap(text, width, subsequent_indent="  ") + [""] + columns(rows, width, (0,), right=(1,)))
+
+
+def export(args: argparse.Namespace) -> str:
+    from .families.timeline import parse_date
+    from .publish.export import claimreview_json, reviewer, write_text_atomically
+    from .scorecard import check_claims
+
+    date = None if args.date is None else f"{parse_date(args.date, '--date'):%Y-%m-%d}"
+    who = reviewer(args.author, args.author_url, args.url_base, draft=args.draft)
+    text = claimreview_json(check_claims(article=args.article), **who, date_published=date, article=args.article)
+    return str(write_text_atomically(args.out, text + "\n")) if args.out else text
+
+
+def report(args: argparse.Namespace) -> str:
+    from .publish.report import build_report
+
+    slugs = articles_of(args)
+    index = build_report(args.out, articles=slugs if args.all_articles else None, article=args.article)
+    return str(index.parent.parent / "index.html") if args.all_articles else str(index)
