@@ -236,3 +236,31 @@ def test_route_findings_cite_the_nsr_track_only_where_the_nsr_is_used():
     # a length rests on the routes and the published tables, not on ship speeds
     length = check_claims(["ys-nsr-nm"], article="maritime-executive-2013-yong-sheng")[0]
     assert not profiles & set(length.sources) and "crrel-96-3" in length.sources
+
+
+@pytest.mark.parametrize("query, locode", [("Busan", "KRPUS"), ("Pusan", "KRPUS"), ("Gothenburg", "SEGOT"),
+                                           ("Göteborg", "SEGOT"), ("Puttgarden", "DEPUT"), ("Rødbyhavn", "DKROD"),
+                                           ("Elsinore", "DKHLS"), ("Boryeong", "KRBOR")])
+def test_ports_resolve_by_their_english_and_local_names(query, locode):
+    from geoclaims.geo.routes import find_port
+
+    assert find_port(query).locode == locode
+
+
+@pytest.mark.parametrize("query, listed", [("St Petersburg", {"RULED", "USSPG"}), ("Santa Cruz", {"ARRZA", "USSRU"})])
+def test_a_name_of_several_ports_is_an_error_listing_them_with_their_countries(query, listed):
+    from geoclaims.errors import AmbiguousPortError
+    from geoclaims.geo.routes import find_port
+
+    with pytest.raises(AmbiguousPortError) as err:
+        find_port(query)
+    assert all(f"{code} (" in str(err.value) for code in listed) and "Russia" in str(err.value) or query != "St Petersburg"
+
+
+def test_a_port_searoute_lists_keeps_its_position_when_data_renames_it():
+    from geoclaims.geo.network import load_ports
+    from geoclaims.geo.routes import find_port
+
+    searoute = load_ports().loc["SEGOT"]
+    port = find_port("SEGOT")
+    assert port.name == "Gothenburg" and (port.lat, port.lon) == (searoute["lat"], searoute["lon"])

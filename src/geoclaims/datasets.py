@@ -24,6 +24,18 @@ OFFICE_EVENT = "abe-second-term"
 # ---- sea routes ----------------------------------------------------------------------------
 
 @cached_loader
+def load_port_table() -> pd.DataFrame:
+    """``data/ports.csv``: ports geoclaims adds to searoute's list or names better, by UN/LOCODE,
+    with ``aliases`` (a tuple of other names) and ``lat``/``lon`` parsed from the published position."""
+    ports = load_table("ports.csv")
+    ports["aliases"] = [tuple(a.strip() for a in cell.split(";") if a.strip()) for cell in ports["aliases"]]
+    bad = [c for c in ports["locode"] if not (len(c) == 5 and c.isalnum() and c.isupper())]
+    if bad:
+        raise DataError(f"ports.csv, column 'locode': not a UN/LOCODE (two letters and three characters): {bad[0]!r}")
+    return ports.set_index("locode", drop=False)
+
+
+@cached_loader
 def load_vessel_profiles() -> pd.DataFrame:
     """``vessel_profiles.csv`` indexed by profile name (speeds > 0 and times >= 0 by its schema)."""
     return load_table("vessel_profiles.csv").set_index("profile", drop=False)

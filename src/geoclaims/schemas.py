@@ -88,6 +88,9 @@ SCHEMAS: dict[str, Schema] = {
                          choices={"reviewer_rating": ("accurate", "mostly-accurate", "misleading", "inaccurate",
                                                       "unverifiable"),
                                   "resolution": ("agree", "we changed", "they changed", "both kept")}),
+    # ports added to searoute's list, or named better: English names, aliases, countries
+    "ports.csv": Schema(("locode", "name", "aliases", "country", "position", "source_ids", "note"), key="locode",
+                        nonempty=("name", "country", "position", "source_ids"), position="position"),
     "meetings.csv": Schema(("meeting_id", "date", "date_exact", "city", "country", "occasion", "format",
                             "official_count", "source_ids", "note"), key="meeting_id",
                            nonempty=("city", "country", "occasion", "source_ids"), dates=("date",),

@@ -50,7 +50,7 @@ def plot_strait_map(ax, strait: pd.Series, land: list, width, capes: pd.DataFram
     if claim:
         km, (la, lo), (lb, lob) = claim
         ax.plot([lo, lob], [la, lb], color="C0", lw=4, alpha=0.55, solid_capstyle="butt", transform=ccrs.Geodetic(),
-                label=f"the article's {km:g} km, laid from Hokkaido")
+                label=f"the article's {km:g} km, laid from {strait['side_b']}")
     shown = pairings[~pairings["from"].str.endswith("coast") | ~pairings["to"].str.endswith("coast")]
     for i, (_, row) in enumerate(shown.iterrows()):
         (la, lo), (lb, lob) = row["point_a"], row["point_b"]
@@ -71,7 +71,7 @@ def plot_strait_map(ax, strait: pd.Series, land: list, width, capes: pd.DataFram
     gl.top_labels = gl.right_labels = False
     gl.xlocator = mticker.MultipleLocator(0.25)
     gl.ylocator = mticker.MultipleLocator(0.25)
-    ax.legend(loc="lower right", fontsize=8, framealpha=0.9)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=8, frameon=False)  # outside: hides no label
     ax.set_title(f"{strait['name']}: narrowest crossing {width.width_km:.1f} km (GSHHS-{width.resolution})")
     return ax
 

@@ -24,8 +24,9 @@ def plot_meetings_timeline(counted: pd.DataFrame, office: pd.Timestamp, article:
     ax.step(counted["date"], counted["ordinal"], where="post", color="C0", lw=1.5)
     exact = counted["date_exact"] == "yes"
     ax.plot(counted.loc[exact, "date"], counted.loc[exact, "ordinal"], "o", color="C0", ms=4, label="meeting")
-    ax.plot(counted.loc[~exact, "date"], counted.loc[~exact, "ordinal"], "o", mfc="white", color="C0", ms=4,
-            label="meeting (day not established)")
+    if (~exact).any():  # no legend entry for a marker that is not drawn
+        ax.plot(counted.loc[~exact, "date"], counted.loc[~exact, "ordinal"], "o", mfc="white", color="C0", ms=4,
+                label="meeting (day not established)")
     ax.axvline(office, color="C2", lw=1, ls="--", label="Abe takes office again")
     _mark_article(ax, article)
     after, since = anticipated, since_office
@@ -42,12 +43,18 @@ def plot_meetings_timeline(counted: pd.DataFrame, office: pd.Timestamp, article:
 
 def plot_reactors_operating(reactors: pd.DataFrame, disaster: pd.Timestamp,
                             article: tuple[pd.Timestamp, pd.Timestamp], end: pd.Timestamp, notes: list, ax: Axes) -> Axes:
-    """Japan's reactors operating, as a step chart from the first sourced row to ``end``, with
+    """Japan's reactors operating (``reactors``: date, operating, placeholder), as a step chart
+    from the first sourced row to ``end``, steps at a placeholder date marked hollow, with
     ``notes`` — ``(start, end, count, text)`` spans — labelled above their steps."""
     dates = list(reactors["date"]) + [end]
     counts = list(reactors["operating"]) + [reactors["operating"].iloc[-1]]
     ax.step(dates, counts, where="post", color="C1", lw=1.8)
     ax.fill_between(dates, counts, step="post", color="C1", alpha=0.2)
+    unsure = reactors[reactors["placeholder"]]
+    if len(unsure):  # a step whose day no source gives is marked, not passed off as dated
+        ax.plot(unsure["date"], unsure["operating"], "o", mfc="white", mec="C1", ms=6, zorder=3,
+                label="day not established (placeholder date)")
+        ax.legend(loc="upper right", fontsize=8, frameon=False)
     ax.axvline(disaster, color="C3", lw=1, ls="--")
     ax.annotate("Fukushima, 11 Mar 2011", (disaster, 0.97), xycoords=("data", "axes fraction"), xytext=(4, 0),
                 textcoords="offset points", fontsize=8, va="top")
@@ -88,45 +95,51 @@ def plot_island_areas(stats: pd.DataFrame, ax: Axes) -> Axes:
     return ax
 
 
-def plot_fixed_links(links: pd.DataFrame, claimed_km: float, width_km: float, ax: Axes) -> Axes:
-    """Horizontal bars: proposed Sakhalin crossings and reference undersea tunnels (undersea
-    part darker), with the claimed length and the strait's measured width marked."""
-    shown = links[links["kind"] != "railway line"].copy()
-    order = {"sakhalin-hokkaido": 0, "mainland-sakhalin": 1, "reference": 2}
-    shown = shown.sort_values(["crossing", "length_km"], key=lambda s: s.map(order) if s.name == "crossing" else s)
-    colours = {"sakhalin-hokkaido": "C0", "mainland-sakhalin": "C2", "reference": "0.55"}
-    y = range(len(shown))
-    ax.barh(y, shown["length_km"], color=[colours[c] for c in shown["crossing"]], alpha=0.55)
-    ax.barh(y, shown["undersea_km"].fillna(0), color=[colours[c] for c in shown["crossing"]])
-    ax.set_yticks(list(y), [f"{n} ({yr})" if str(yr).isdigit() else n for n, yr in zip(shown["name"], shown["year"])],
-                  fontsize=7)
+def plot_fixed_links(links: pd.DataFrame, claimed_km: float, width_km: float, strait: str, crossing: str,
+                     ax: Axes) -> Axes:
+    """Horizontal bars: proposed links (``links``: name, year, length_km, undersea_km, group —
+    ``this crossing``, ``other crossings`` or ``reference`` — and ``later``: published after the
+    article, drawn hollow and hatched) and existing tunnels for scale (undersea part darker), with
+    the claimed length and the strait's measured width marked; ``crossing`` names this crossing."""
     from matplotlib.patches import Patch
 
-    legend = [Patch(color=colours["sakhalin-hokkaido"], alpha=0.55, label="proposed: Sakhalin–Hokkaido"),
-              Patch(color=colours["mainland-sakhalin"], alpha=0.55, label="proposed: mainland–Sakhalin"),
+    order = {"this crossing": 0, "other crossings": 1, "reference": 2}
+    shown = links.sort_values(["group", "length_km"], key=lambda s: s.map(order) if s.name == "group" else s)
+    colours = {"this crossing": "C0", "other crossings": "C2", "reference": "0.55"}
+    y = range(len(shown))
+    for i, (_, row) in zip(y, shown.iterrows()):
+        colour = colours[row["group"]]
+        ax.barh(i, row["length_km"], color="none" if row["later"] else colour, alpha=1 if row["later"] else 0.55,
+                edgecolor=colour, hatch="///" if row["later"] else None, lw=1)
+        if row["undersea_km"] == row["undersea_km"]:
+            ax.barh(i, row["undersea_km"], color=colour)
+    labels = [f"{n} ({yr})" if str(yr).isdigit() else n for n, yr in zip(shown["name"], shown["year"])]
+    ax.set_yticks(list(y), [f"{lab} — published after the article" if later else lab
+                            for lab, later in zip(labels, shown["later"])], fontsize=7)
+    legend = [Patch(color=colours["this crossing"], alpha=0.55, label=f"proposed: {crossing}"),
+              Patch(color=colours["other crossings"], alpha=0.55, label="proposed: other crossings"),
+              Patch(facecolor="none", edgecolor="0.3", hatch="///", label="published after the article (not used)"),
               Patch(color=colours["reference"], alpha=0.55, label="existing tunnels, for scale"),
               Patch(color=colours["reference"], label="undersea section (where published)")]
-    ax.legend(handles=legend, loc="upper left", bbox_to_anchor=(1.01, 0.6), fontsize=7.5, frameon=False)
+    ax.legend(handles=legend, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7.5, frameon=False)
     ax.axvline(claimed_km, color="C3", lw=1.5, ls="--")
-    ax.annotate(f"claim: {claimed_km:g} km", (claimed_km, 1.0), xycoords=("data", "axes fraction"), xytext=(-4, -4),
-                textcoords="offset points", ha="right", va="top", color="C3", fontsize=8)
+    ax.annotate(f"claim: {claimed_km:g} km", (claimed_km, 1.0), xycoords=("data", "axes fraction"), xytext=(-4, 4),
+                textcoords="offset points", ha="right", va="bottom", color="C3", fontsize=8)
     ax.axvline(width_km, color="k", lw=1)
-    ax.annotate(f"La Pérouse width\n(GSHHS-f): {width_km:.1f} km", (width_km, 1.0), xycoords=("data", "axes fraction"),
-                xytext=(4, -4), textcoords="offset points", va="top", fontsize=8)
+    ax.annotate(f"{strait} width (GSHHS-f): {width_km:.1f} km", (width_km, 1.0), xycoords=("data", "axes fraction"),
+                xytext=(4, 4), textcoords="offset points", va="bottom", fontsize=8)
     ax.invert_yaxis()
     ax.set_xlabel("length, km (darker: undersea section where published)")
-    ax.set_title("Proposed Sakhalin links and existing undersea tunnels")
+    ax.set_title(f"Proposed {crossing} links and existing undersea tunnels", pad=18)
     ax.grid(axis="y", visible=False)
     return ax
 
 
-def plot_days_vs_speed(curves: pd.DataFrame, points: pd.DataFrame, claims: dict, title: str, ax: Axes,
-                       observed: pd.DataFrame | None = None) -> Axes:
-    """Days against open-water speed for each corridor (``curves``: via, label, speed_kn, days),
-    each vessel profile's days as labelled points (``points``: via, profile, speed_kn, days), the
-    claimed days (``claims``: via -> days) as dashed lines, and documented voyages (``observed``:
-    label, implied_kn, days, later) as open markers: filled grey if known by the article, hollow
-    if later."""
+def plot_days_vs_speed(curves: pd.DataFrame, points: pd.DataFrame, claims: dict, title: str, ax: Axes) -> Axes:
+    """Days against open-water speed for each corridor of one port pair (``curves``: via, label,
+    speed_kn, days), each vessel profile's days as labelled points (``points``: via, profile,
+    speed_kn, days) and the claimed days (``claims``: via -> days) as dashed lines. Voyages of
+    other routes are not drawn here: their days are of another route (:func:`plot_voyage_speeds`)."""
     colours = {"nsr": "C0", "suez": "C1"}
     for via, curve in curves.groupby("via", sort=False):
         ax.plot(curve["speed_kn"], curve["days"], color=colours[via], label=curve["label"].iloc[0])
@@ -136,20 +149,33 @@ def plot_days_vs_speed(curves: pd.DataFrame, points: pd.DataFrame, claims: dict,
         top = group.loc[group["days"].idxmax()]
         ax.annotate(profile, (top["speed_kn"], top["days"]), xytext=(4, 6), textcoords="offset points",
                     ha="left", fontsize=7.5, color="0.25")
-    if observed is not None and len(observed):
-        for later, group in observed.groupby("later"):
-            ax.plot(group["implied_kn"], group["days"], "D", ms=5, mec="0.3", mfc="none" if later else "0.6",
-                    ls="none", label="documented voyages, later" if later else "documented voyages by the article")
-        for i, (_, v) in enumerate(observed.sort_values("days").iterrows()):
-            ax.annotate(v["label"], (v["implied_kn"], v["days"]), xytext=(6, -3 + (i % 2) * 6),
-                        textcoords="offset points", fontsize=6.5, color="0.3")
     for via, days in claims.items():  # in the legend, not on the plot, where labels would collide with points
         ax.axhline(days, color=colours[via], ls="--", lw=1, label=f"claim: {days:g} days via {via.upper()}")
-    ax.set_xlabel("open-water speed, knots (voyages: their own route's length over their days)")
-    ax.set_ylabel("days")
-    ax.set_title(title)
+    ax.set_xlabel("open-water speed, knots")
+    ax.set_ylabel("days at sea")
+    ax.set_title(title, fontsize=10)
     ax.legend(loc="upper right", fontsize=7.5)
     ax.set_ylim(0, None)
+    return ax
+
+
+def plot_voyage_speeds(observed: pd.DataFrame, profiles: pd.DataFrame, ax: Axes) -> Axes:
+    """Documented voyages as their average speed over their own route (``observed``: label,
+    implied_kn, later), filled if known by the article, hollow if later, beside the profiles'
+    open-water speeds (``profiles``: profile, speed_kn) as vertical lines: speeds compared with
+    speeds, whatever each voyage's route."""
+    v = observed.sort_values("implied_kn").reset_index(drop=True)
+    for later, group in v.groupby("later"):
+        ax.plot(group["implied_kn"], group.index, "D", ms=5, mec="0.3", mfc="none" if later else "0.5", ls="none",
+                label="later than the article" if later else "documented by the article")
+    ax.set_yticks(range(len(v)), v["label"], fontsize=6.5)
+    for _, p in profiles.iterrows():
+        ax.axvline(p["speed_kn"], color="0.75", lw=0.8, ls=":")
+    ax.set_xlabel("average speed over own route, knots\n(dotted: the profiles' speeds)")
+    ax.set_title("Documented NSR voyages", fontsize=10)
+    ax.set_xlim(0, max(float(v["implied_kn"].max()), float(profiles["speed_kn"].max())) * 1.08 if len(v) else None)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), fontsize=7, frameon=False)  # below: covers no point
+    ax.grid(axis="y", visible=False)
     return ax
 
 
@@ -178,14 +204,14 @@ def plot_port_matrix(matrix: pd.DataFrame, names: dict, ax: Axes) -> Axes:
 
 def plot_reference_deviations(deviations: pd.DataFrame, ax: Axes) -> Axes:
     """Each published distance's deviation (``deviations``: pair_id, via, origin, destination,
-    length_nm, geoclaims_nm, deviation) as a horizontal bar, NSR and Suez apart, the mean
-    absolute deviation of each marked."""
+    length_nm, geoclaims_nm, deviation, publisher) as a horizontal bar, NSR and Suez apart, the
+    mean absolute deviation of each marked."""
     colours = {"nsr": "C0", "suez": "C1"}
     d = deviations.sort_values(["via", "deviation"]).reset_index(drop=True)
     y = np.arange(len(d))
     ax.barh(y, d["deviation"] * 100, color=[colours[v] for v in d["via"]])
     labels = [f"{o}–{t} ({s}, {n:,.0f} nm)" for o, t, s, n in
-              zip(d["origin"], d["destination"], d["source_ids"].str.split(";").str[0], d["length_nm"])]
+              zip(d["origin"], d["destination"], d["publisher"], d["length_nm"])]
     ax.set_yticks(y, labels, fontsize=6.5)
     ax.axvline(0, color="k", lw=0.8)
     for via, group in d.groupby("via"):

@@ -40,11 +40,16 @@ class Check:
 
 @dataclass(frozen=True)
 class FigureSpec:
-    """One figure: ``draw(fig, evidence)`` draws it on a bare matplotlib Figure; ``size`` in inches."""
+    """One figure: ``draw(fig, evidence)`` draws it on a bare matplotlib Figure; ``size`` in
+    inches; ``headline(evidence)`` states its finding in one sentence (the figure's title) and
+    ``sources(evidence)`` gives the source ids of the data it shows (its source line names
+    their publishers)."""
 
     draw: Callable
     caption: str
     size: tuple[float, float] | None = None
+    headline: Callable | None = None
+    sources: Callable | None = None
 
 
 @dataclass(frozen=True)

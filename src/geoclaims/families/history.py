@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from . import fact_checks as fc
 from . import timeline_checks as tc
+from ..data import merge_ids
 from .base import Check, Family, FigureSpec
 from .timeline import Timeline, evidence
 
@@ -24,7 +25,24 @@ def _reactors_operating(fig, tl: Timeline) -> None:
     zero_from = max(b for a, b, n in running_periods(r, disaster) if b <= tl.article.latest)
     restart = r.loc[(r["date"] > zero_from) & (r["operating"] > 0), "date"].min()
     notes.append((zero_from, restart, 0, f"none running, {zero_from:%d %b %Y} – {restart:%d %b %Y}"))
+    r = r.assign(placeholder=r["note"].str.contains("PLACEHOLDER DATE", regex=False))
     plots.plot_reactors_operating(r, disaster, tl.article_window(), end, notes, fig.subplots())
+
+
+def _reactors_headline(tl: Timeline) -> str:
+    from .timeline import running_periods
+
+    r, disaster = tl.reactors, tl.event("fukushima-disaster")["date"]
+    zero_from = max(b for a, b, n in running_periods(r, disaster) if b <= tl.article.latest)
+    return (f"Reactors ran again after the Fukushima disaster until {zero_from:%d %B %Y}; none ran from then "
+            "until after the article")
+
+
+def _islands_headline(tl: Timeline) -> str:
+    parts = tl.islands[tl.islands["island"] != "all-four"]
+    largest = parts.groupby("island").agg(area=("area_km2", "max"), named=("named_in_1956", "first"))
+    share = largest.loc[largest["named"] == "yes", "area"].sum() / largest["area"].sum()
+    return f"The two islands named in the 1956 declaration are {share:.0%} of the four islands' land"
 
 
 #: the islands' Japanese names with the Russian ones readers meet in Russian-side sources
@@ -59,7 +77,9 @@ FAMILY = Family(
     },
     notebook="04-history",
     figures={
-        "reactors-operating": FigureSpec(_reactors_operating, "Japan's operating commercial reactors after Fukushima"),
-        "islands-areas": FigureSpec(_islands_areas, "Land areas of the four disputed islands"),
+        "reactors-operating": FigureSpec(_reactors_operating, "Japan's operating commercial reactors after Fukushima",
+                                         None, _reactors_headline, lambda tl: merge_ids(*tl.reactors["source_ids"])),
+        "islands-areas": FigureSpec(_islands_areas, "Land areas of the four disputed islands", None, _islands_headline,
+                                    lambda tl: merge_ids(*tl.islands["source_ids"])),
     },
 )

@@ -16,6 +16,8 @@ from ..geo.units import MI_PER_NM
 from ..rating import rate
 from .base import Check, Family, FigureSpec
 from .route_evidence import CORRIDORS, DEFAULT_SHIP_TYPE, REFERENCE_PROFILES, RouteEvidence, evidence
+from .route_figures import (_days_headline, _days_vs_speed, _deviations_headline, _map_headline, _matrix_headline,
+                            _polar_routes_map, _port_matrix, _reference_distances, days_sources)
 
 #: a claim this far outside the profiles' range (a fraction of the nearer end) is "mostly-accurate":
 #: about what port calls, a canal queue or a weather detour add to an Asia–Europe voyage
@@ -238,57 +240,6 @@ def season_months(claim, ev: RouteEvidence) -> Finding:
 
 # ---- figures ------------------------------------------------------------------------------------
 
-def _polar_routes_map(fig, ev: RouteEvidence) -> None:
-    from ..draw import maps
-    from ..geo.coastline import land_polygons
-    from ..geo.network import load_network
-    from ..geo.routes import _nsr_area_lon360
-
-    routes = {via: ev.route(via, ev.headline) for via in CORRIDORS}
-    net = load_network()
-    passages = {}
-    for tag, label in (("suez", "Suez"), ("babalmandab", "Bab-el-Mandeb"), ("malacca", "Malacca")):
-        edges = net.edge_passage == tag
-        passages[label] = (float(net.lat[net.edge_u[edges]].mean()),
-                           float(((net.lon[net.edge_u[edges]] + 180) % 360 - 180).mean()))
-    from ..datasets import load_nsr_track
-
-    track = load_nsr_track()  # the track's own waypoints place the Arctic labels
-    for label, name in (("Vilkitsky", "Vilkitsky"), ("Bering", "NSR eastern limit in the Bering Strait")):
-        point = track[track["name"].str.startswith(name)].iloc[0]
-        passages[label] = (float(point["lat"]), float(point["lon"]))
-    lats = [float(x) for r in routes.values() for x in r.lats]
-    lons = [float(x) for r in routes.values() for x in r.lons]
-    ax = maps.routes_axes(fig, lats, lons)
-    maps.plot_routes_map(ax, routes, _nsr_area_lon360(), land_polygons("h", north_of=-5.0), passages)
-
-
-def _days_vs_speed(fig, ev: RouteEvidence) -> None:
-    from ..draw import plots
-
-    o, d = (ev.route("nsr", ev.headline).origin, ev.route("nsr", ev.headline).destination)
-    claims = {via: days for (a, b, via), days in ev.claimed_days.items() if (a, b) == ev.headline}
-    v = ev.voyages.dropna(subset=["days", "implied_kn"])
-    observed = v.assign(label=[f"{n} ({int(y)})" for n, y in zip(v["vessel"], v["year"])])[["label", "implied_kn", "days", "later"]]
-    plots.plot_days_vs_speed(ev.speed_curves, ev.speed_points, claims, f"Days against speed, {o.name}–{d.name}",
-                             fig.subplots(), observed=observed)
-
-
-def _port_matrix(fig, ev: RouteEvidence) -> None:
-    from ..draw import plots
-    from ..geo.routes import find_port
-
-    m = ev.matrix
-    names = {c: find_port(c).name for c in set(m["origin"]) | set(m["destination"])}
-    plots.plot_port_matrix(m, names, fig.subplots())
-
-
-def _reference_distances(fig, ev: RouteEvidence) -> None:
-    from ..draw import plots
-
-    plots.plot_reference_deviations(ev.deviations, fig.subplots())
-
-
 FAMILY = Family(
     name="route",
     title="Sea routes: days and distances by the Northern Sea Route and via Suez",
@@ -311,11 +262,14 @@ FAMILY = Family(
     notebook="01-polar-route",
     figures={
         "polar-routes-map": FigureSpec(_polar_routes_map, "Both corridors, north up, the NSR water area shaded",
-                                       (9, 7.5)),
+                                       (9, 7.5), _map_headline, lambda ev: ev.sources_for("nsr", "suez")),
         "days-vs-speed": FigureSpec(_days_vs_speed, "Days against speed under the transit model, with observed voyages",
-                                    (9, 5.5)),
-        "port-matrix": FigureSpec(_port_matrix, "Days saved by the NSR for 20 European × 20 Far East ports", (11, 9.5)),
+                                    (11, 5.5), _days_headline, days_sources),
+        "port-matrix": FigureSpec(_port_matrix, "Days saved by the NSR for 20 European × 20 Far East ports", (11, 9.5),
+                                  _matrix_headline,
+                                  lambda ev: ev.sources_for("nsr", "suez", ship_type=DEFAULT_SHIP_TYPE)),
         "reference-distances": FigureSpec(_reference_distances, "geoclaims' route lengths against published distances",
-                                          (9, 8)),
+                                          (9, 8), _deviations_headline,
+                                          lambda ev: ev.sources_for("nsr", "suez", tables=True)),
     },
 )

@@ -41,6 +41,7 @@ class TunnelEvidence:
 
     straits: dict  # strait id -> StraitEvidence
     claimed_km: dict  # strait id -> claimed length of the first claim naming it
+    crossings: dict  # strait id -> the crossing (fixed_links.csv) of the first claim naming it
     capes: pd.DataFrame
     latest: pd.Timestamp  # the article's latest possible publication day
 
@@ -52,15 +53,16 @@ class TunnelEvidence:
 def evidence(article, claims) -> TunnelEvidence:
     """Measure every strait the claims name at GSHHS f and h, with its islet pairings."""
     straits, widths, links = load_straits(), load_strait_widths(), load_fixed_links()
-    out, claimed = {}, {}
+    out, claimed, crossings = {}, {}, {}
     for c in claims:
         sid = c.param("strait")
         claimed.setdefault(sid, c.value)
+        crossings.setdefault(sid, c.param("crossing"))
         if sid not in out:
             strait_width(sid)  # an unknown strait fails here, naming the known ones
             out[sid] = StraitEvidence(straits.loc[sid], strait_width(sid, "f"), strait_width(sid, "h"),
                                       crossing_pairings(sid, "f"), widths[widths["strait_id"] == sid], links)
-    return TunnelEvidence(out, claimed, load_capes(), article.latest)
+    return TunnelEvidence(out, claimed, crossings, load_capes(), article.latest)
 
 
 def link_length_check(claim, ev: TunnelEvidence) -> Finding:
@@ -138,11 +140,51 @@ def _names_inside(strait, box) -> dict:
     return out
 
 
+def _links_shown(ev: TunnelEvidence) -> pd.DataFrame:
+    """The links the fixed-links figure shows, grouped (this crossing, other crossings, existing
+    tunnels for scale) and dated as the verdict dates them (``later``: published after the article
+    or undated, so not used)."""
+    from ..datasets import later_than
+
+    sid = next(iter(ev.straits))
+    links = ev.headline.links[ev.headline.links["kind"] != "railway line"]
+    group = ["reference" if c == "reference" else "this crossing" if c == ev.crossings[sid] else "other crossings"
+             for c in links["crossing"]]
+    later = [g != "reference" and later_than(ids, ev.latest) is not False
+             for g, ids in zip(group, links["source_ids"])]
+    return links.assign(group=group, later=later)
+
+
 def _fixed_links(fig, ev: TunnelEvidence) -> None:
     from ..draw import plots
 
-    sid = next(iter(ev.straits))
-    plots.plot_fixed_links(ev.headline.links, ev.claimed_km[sid], ev.headline.width_f.width_km, fig.subplots())
+    sid, s = next(iter(ev.straits)), ev.headline
+    crossing = f"{s.strait['side_a']}–{s.strait['side_b']}"
+    plots.plot_fixed_links(_links_shown(ev), ev.claimed_km[sid], s.width_f.width_km, s.strait["name"], crossing,
+                           fig.subplots())
+
+
+def _strait_headline(ev: TunnelEvidence) -> str:
+    sid, s = next(iter(ev.straits)), ev.headline
+    km, width = ev.claimed_km[sid], s.width_f.width_km
+    side = "shorter than the narrowest crossing" if km < width else "no shorter than the narrowest crossing"
+    return (f"The narrowest {s.strait['side_a']}–{s.strait['side_b']} crossing is {width:.1f} km: the article's "
+            f"{km:g} km is {side}")
+
+
+def _links_headline(ev: TunnelEvidence) -> str:
+    sid, links = next(iter(ev.straits)), _links_shown(ev)
+    here = links[links["group"] == "this crossing"]
+    then, later = here[~here["later"]], here[here["later"]]
+    said = (f"proposals published by the article gave {then['length_km'].min():g}–{then['length_km'].max():g} km"
+            if len(then) else "no proposal's length was published by the article")
+    after = (f"; later ones gave {later['length_km'].min():g}–{later['length_km'].max():g} km" if len(later) else "")
+    return f"The article's {ev.claimed_km[sid]:g} km: {said}{after}"
+
+
+def _strait_sources(ev: TunnelEvidence) -> tuple[str, ...]:
+    s = ev.headline
+    return merge_ids("gshhg", s.strait["source_ids"], *ev.capes["source_ids"])
 
 
 FAMILY = Family(
@@ -153,7 +195,10 @@ FAMILY = Family(
                                  ("strait-la-perouse", "fixed-links"))},
     notebook="02-sakhalin-tunnel",
     figures={
-        "strait-la-perouse": FigureSpec(_strait_map, "The strait on GSHHS-f coastlines, with its narrowest crossing"),
-        "fixed-links": FigureSpec(_fixed_links, "Proposed links against the claim, the strait and existing tunnels"),
+        "strait-la-perouse": FigureSpec(_strait_map, "The strait on GSHHS-f coastlines, with its narrowest crossing",
+                                        None, _strait_headline, _strait_sources),
+        "fixed-links": FigureSpec(_fixed_links, "Proposed links against the claim, the strait and existing tunnels",
+                                  None, _links_headline,
+                                  lambda ev: merge_ids("gshhg", *_links_shown(ev)["source_ids"])),
     },
 )

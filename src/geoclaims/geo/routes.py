@@ -90,16 +90,29 @@ def find_port(query: str) -> Port:
 
 @cached_loader
 def _port_index():
-    """Read-only look-ups of searoute's ports: by UN/LOCODE, and by case-folded name (a tuple,
-    as several ports share a name)."""
+    """Read-only look-ups of the ports: by UN/LOCODE, and by case-folded name or alias (a tuple,
+    as several ports share a name). searoute's list, with ``data/ports.csv`` on top: its ports
+    are added, and for a port searoute already lists, its name, country and aliases replace
+    searoute's (whose name stays an alias) while searoute's position is kept, so that routes
+    from that port do not move."""
     from types import MappingProxyType
 
+    from ..datasets import load_port_table
+
     ports = load_ports()
-    by_code = {code: Port(code, name, country, float(lat), float(lon)) for code, name, country, lat, lon in
+    by_code = {code: Port(code, name, country.replace("_", " "), float(lat), float(lon))
+               for code, name, country, lat, lon in
                zip(ports["locode"], ports["name"], ports["country"], ports["lat"], ports["lon"])}
+    aliases: dict[str, tuple[str, ...]] = {}
+    for code, row in load_port_table().iterrows():
+        known = by_code.get(code)
+        lat, lon = (known.lat, known.lon) if known else (float(row["lat"]), float(row["lon"]))
+        aliases[code] = (*row["aliases"], *([known.name] if known else []))
+        by_code[code] = Port(code, row["name"], row["country"], lat, lon)
     by_name: dict[str, tuple] = {}
     for port in by_code.values():
-        by_name[port.name.casefold()] = (*by_name.get(port.name.casefold(), ()), port)
+        for name in dict.fromkeys(n.casefold() for n in (port.name, *aliases.get(port.locode, ()))):
+            by_name[name] = (*by_name.get(name, ()), port)
     return MappingProxyType(by_code), MappingProxyType(by_name)
 
 

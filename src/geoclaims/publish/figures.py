@@ -13,6 +13,7 @@ file geoclaims did not write is never replaced.
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
@@ -21,7 +22,9 @@ import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
 from ..articles import DEFAULT_ARTICLE
+from ..data import load_sources
 from ..draw import STYLE
+from ..draw.frame import frame
 from ..errors import InputError
 from ..families import FAMILIES
 from ..paths import REPO_ROOT
@@ -55,8 +58,24 @@ def draw(name: str, fig: Figure, article: str | None = None) -> Figure:
     spec = family.figures[stem]
     if spec.size:
         fig.set_size_inches(*spec.size)
-    spec.draw(fig, run_for(article).evidence(family.name))
-    return fig
+    evidence = run_for(article).evidence(family.name)
+    spec.draw(fig, evidence)
+    headline = spec.headline(evidence) if spec.headline else ""
+    return frame(fig, headline, source_line(spec.sources(evidence)) if spec.sources else "")
+
+
+def source_line(ids) -> str:
+    """"Source: " and the publishers of the sources ``ids`` names, each once, in order."""
+    sources = load_sources()
+    names = []
+    for sid in ids:
+        if sid in sources.index:
+            name = re.split(r"[;(]| via | copy | read at ", str(sources.at[sid, "publisher"]))[0].strip(" ,")
+            if name and name not in names:
+                names.append(name)
+    if len(names) > 12:
+        names = [*names[:12], f"and {len(names) - 12} more (the report lists every source)"]
+    return "Source: " + "; ".join(names) + "." if names else ""
 
 
 def show(name: str, article: str | None = None):
