@@ -501,3 +501,22 @@ def test_a_publication_window_that_is_not_a_table_is_one_line(data_copy, capsys)
     toml.write_text(head.replace("published =", 'publication_window = "2014-01"\npublished ='), encoding="utf-8")
     assert main(["check", "--article", "planted"]) == 2
     assert "publication_window must be a table" in _one_line(capsys)
+
+
+@pytest.mark.parametrize("case, position", [("central Siberia", "62°00′N 100°00′E"), ("Yamal peninsula", "70°00′N 70°00′E")])
+def test_a_track_waypoint_on_land_is_refused_at_load(case, position, data_copy, monkeypatch, tmp_path, capsys):
+    import csv
+
+    monkeypatch.setenv("GEOCLAIMS_CACHE", str(tmp_path / "cache"))
+    path = data_copy / "nsr_track.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    moved = next(r for r in rows if r["basis"] == "published" and r["joins_network"] == "no")
+    moved["position"] = position
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    assert main(["route", "NLRTM", "JPYOK", "--via", "nsr"]) == 2
+    line = _one_line(capsys)
+    assert "nsr_track.csv, line" in line and "crosses GSHHS-f land" in line and "column 'position'" in line

@@ -18,10 +18,8 @@ import pandas as pd
 
 from .data import cached_loader, load_sources
 from .errors import DataError, InputError, UnknownArticleError
-from .paths import data_dir, notebooks_dir
+from .paths import DEFAULT_ARTICLE, data_dir, notebooks_dir
 
-#: the article checked when none is named: the DW piece this project began with
-DEFAULT_ARTICLE = "dw-2014-russo-japanese-ties"
 _REQUIRED = ("title", "publisher", "source_id", "text", "sha256", "published", "publication_window")
 
 
@@ -142,6 +140,8 @@ def load_article(slug: str | None = None) -> Article:
     if "/" in slug or slug.startswith(".") or not meta_path.is_file():
         raise UnknownArticleError(f"unknown article {slug!r}; known: {', '.join(article_slugs()) or 'none'}")
     where = f"articles/{slug}/article.toml"
+    if not meta_path.resolve().is_relative_to((data_dir() / "articles").resolve()):
+        raise DataError(f"{where}: the article folder leads outside data/articles/ (a link); refused")
     try:
         meta = tomllib.loads(meta_path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:

@@ -17,7 +17,7 @@ EXIT_ERROR = 2
 
 
 def _article_help() -> str:
-    from .articles import DEFAULT_ARTICLE
+    from .paths import DEFAULT_ARTICLE
 
     return f"article slug from `geoclaims articles` (default {DEFAULT_ARTICLE})"
 
@@ -89,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--article", **article)
     p.add_argument("--all-articles", action="store_true",
                    help="every article's figures, each into its default folder (figures/ or figures/SLUG/)")
+    p.add_argument("--force", action="store_true", help="replace figures edited since geoclaims wrote them")
     p.set_defaults(func="figures")
 
     p = sub.add_parser("meetings", help="list Abe–Putin meetings with their ordinals",
@@ -147,6 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="output folder (default: report/); each article gets OUT/SLUG/, and OUT/index.html lists them")
     p.add_argument("--article", **article)
     p.add_argument("--all-articles", action="store_true", help="every article's report")
+    p.add_argument("--force", action="store_true", help="replace pages and figures edited since geoclaims wrote them")
     p.set_defaults(func="report")
     return parser
 
@@ -174,12 +176,18 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("geoclaims: interrupted", file=sys.stderr)
         return 130
+    except OSError as exc:  # a full disk, a name too long, a folder that vanished: say which file
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"geoclaims: error: cannot write or read {where}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_ERROR
     except Exception as exc:  # noqa: BLE001 — one line, never a traceback, unless asked for
         if args.debug:
             raise
         print(f"geoclaims: error: unexpected {type(exc).__name__}: {exc} (rerun with --debug for the traceback)",
               file=sys.stderr)
         return EXIT_ERROR
+    for line in getattr(args, "skipped", []):
+        print(f"geoclaims: error: {line}", file=sys.stderr)
     try:
         _emit(text)
     except BrokenPipeError:  # `geoclaims check | head`
@@ -187,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:  # e.g. `geoclaims meetings > /dev/full`
         print(f"geoclaims: error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_ERROR
-    return 0
+    return EXIT_ERROR if getattr(args, "skipped", []) else 0
 
 
 if __name__ == "__main__":

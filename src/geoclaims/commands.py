@@ -24,6 +24,24 @@ def articles_of(args: argparse.Namespace) -> list[str | None]:
     return article_slugs()
 
 
+def each_article(args: argparse.Namespace, work) -> list:
+    """``work(slug)`` for each article the command runs over. Over all articles, one that fails
+    with a data error is reported on a line of its own and skipped (``args.skipped``), so that
+    a broken folder never breaks another article's output; the command then exits with status 2."""
+    from .errors import GeoclaimsError
+
+    slugs = articles_of(args)
+    if len(slugs) == 1:
+        return [work(slugs[0])]
+    out, args.skipped = [], []
+    for slug in slugs:
+        try:
+            out.append(work(slug))
+        except GeoclaimsError as exc:
+            args.skipped.append(f"article {slug} skipped: {exc}")
+    return out
+
+
 def check(args: argparse.Namespace) -> str:
     from .articles import load_article
     from .scorecard import check_claims, format_scorecard
@@ -31,17 +49,16 @@ def check(args: argparse.Namespace) -> str:
     fmt = "details" if args.details and args.format == "table" else args.format
     if args.details and args.format != "table":
         raise InputError(f"--details goes with the table format, not --format {args.format}")
-    slugs = articles_of(args)
-    if len(slugs) == 1 or fmt not in ("table", "details", "markdown"):
-        if len(slugs) > 1:  # json and csv: one list, each row naming its article
-            raise InputError("--all-articles prints tables; for json or csv run one --article at a time")
-        return format_scorecard(check_claims(args.claim, article=slugs[0]), fmt, article=slugs[0])
-    parts = []
-    for slug in slugs:
+    if args.all_articles and fmt not in ("table", "details", "markdown"):
+        raise InputError("--all-articles prints tables; for json or csv run one --article at a time")
+    if not args.all_articles:
+        return format_scorecard(check_claims(args.claim, article=args.article), fmt, article=args.article)
+
+    def one(slug: str) -> str:
         art = load_article(slug)
-        parts.append(f"{art.title} ({art.publisher}, {art.published}) [{slug}]\n"
-                     + format_scorecard(check_claims(article=slug), fmt, article=slug))
-    return "\n\n".join(parts)
+        return (f"{art.title} ({art.publisher}, {art.published}) [{slug}]\n"
+                + format_scorecard(check_claims(article=slug), fmt, article=slug))
+    return "\n\n".join(each_article(args, one))
 
 
 def claims(args: argparse.Namespace) -> str:
@@ -57,16 +74,16 @@ def claims(args: argparse.Namespace) -> str:
 
 
 def articles(args: argparse.Namespace) -> str:
-    from .articles import article_slugs, load_article
-
+    from .articles import load_article
     from .scorecard import terminal_width
 
-    rows = []
-    for slug in article_slugs():
+    args.all_articles = True
+
+    def one(slug: str) -> list[str]:
         a = load_article(slug)
-        rows += [slug] + textwrap.wrap(f"{a.publisher}, {a.published}: {a.title}", terminal_width(),
-                                       initial_indent="  ", subsequent_indent="  ")
-    return "\n".join(rows)
+        return [slug] + textwrap.wrap(f"{a.publisher}, {a.published}: {a.title}", terminal_width(),
+                                      initial_indent="  ", subsequent_indent="  ")
+    return "\n".join(line for rows in each_article(args, one) for line in rows)
 
 
 def figures(args: argparse.Namespace) -> str:
@@ -74,9 +91,9 @@ def figures(args: argparse.Namespace) -> str:
 
     if args.all_articles and args.out:
         raise InputError("--all-articles writes every article's figures to their own folders: leave out --out")
-    slugs = articles_of(args)
-    return "\n".join(str(p) for slug in slugs for p in build_figures(args.out, args.name or None, args.format,
-                                                                      article=slug))
+    written = each_article(args, lambda slug: build_figures(args.out, args.name or None, args.format, article=slug,
+                                                            force=args.force))
+    return "\n".join(str(p) for paths in written for p in paths)
 
 
 def meetings(args: argparse.Namespace) -> str:
@@ -144,6 +161,5 @@ def export(args: argparse.Namespace) -> str:
 def report(args: argparse.Namespace) -> str:
     from .publish.report import build_report
 
-    slugs = articles_of(args)
-    index = build_report(args.out, articles=slugs if args.all_articles else None, article=args.article)
-    return str(index.parent.parent / "index.html") if args.all_articles else str(index)
+    pages = each_article(args, lambda slug: build_report(args.out, article=slug, force=args.force))
+    return "\n".join(str(p) for p in pages)

@@ -81,17 +81,17 @@ def _where(name: str, index: int | None = None, column: str | None = None) -> st
     return ", ".join(parts)
 
 
-def _decode(path: Path) -> str:
+def _decode(path: Path, shown: str | None = None) -> str:
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise DataError(f"{path.name}, line {line}, column {column}: not UTF-8 text ({exc.reason}, "
+        raise DataError(f"{shown or path.name}, line {line}, column {column}: not UTF-8 text ({exc.reason}, "
                         f"byte 0x{raw[exc.start]:02x})") from None
     if "\x00" in text:
-        raise DataError(f"{path.name}: contains a NUL byte (not a text file)")
+        raise DataError(f"{shown or path.name}: contains a NUL byte (not a text file)")
     return text.removeprefix("\ufeff")
 
 
@@ -125,13 +125,15 @@ def _stray_quote(text: str) -> tuple[int, int] | None:
     return None
 
 
-def parse_csv(path: Path) -> pd.DataFrame:
+def parse_csv(path: Path, shown: str | None = None) -> pd.DataFrame:
     """Read a CSV file as text cells, one row per record; the index is the record's line
-    number minus 2, so that ``index + 2`` is the line a text editor shows."""
-    text = _decode(path)
+    number minus 2, so that ``index + 2`` is the line a text editor shows. Errors name the
+    file as ``shown`` (its path inside ``data/``), else by its name."""
+    shown = shown or path.name
+    text = _decode(path, shown)
     stray = _stray_quote(text)
     if stray:
-        raise DataError(f"{path.name}, line {stray[0]}, column {stray[1]}: a double quote inside an unquoted field "
+        raise DataError(f"{shown}, line {stray[0]}, column {stray[1]}: a double quote inside an unquoted field "
                         "(quote the whole field and double the inner quote)")
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     records: list[list[str]] = []
@@ -139,22 +141,22 @@ def parse_csv(path: Path) -> pd.DataFrame:
     try:
         header = next(reader, None)
         if header is None or not any(cell.strip() for cell in header):
-            raise DataError(f"{path.name}: empty file (no header)")
+            raise DataError(f"{shown}: empty file (no header)")
         header = [cell.strip() for cell in header]
         if len(set(header)) != len(header) or "" in header:
-            raise DataError(f"{path.name}, line 1: column names must be unique and non-empty, got {header}")
+            raise DataError(f"{shown}, line 1: column names must be unique and non-empty, got {header}")
         start = reader.line_num + 1
         for row in reader:
             if not row or not any(cell.strip() for cell in row):
                 start = reader.line_num + 1
                 continue
             if len(row) != len(header):
-                raise DataError(f"{path.name}, line {start}: expected {len(header)} fields, got {len(row)}")
+                raise DataError(f"{shown}, line {start}: expected {len(header)} fields, got {len(row)}")
             records.append([cell.strip() for cell in row])
             lines.append(start - 2)
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise DataError(f"{path.name}, line {reader.line_num}: not a readable CSV row ({exc})") from None
+        raise DataError(f"{shown}, line {reader.line_num}: not a readable CSV row ({exc})") from None
     return pd.DataFrame(records, columns=header, index=pd.Index(lines, dtype=int), dtype=object)
 
 
@@ -204,44 +206,44 @@ def load_table(name: str) -> pd.DataFrame:
     if base not in SCHEMAS:
         raise DataError(f"{name}: no schema declared for this table (add one to geoclaims.schemas)")
     schema = SCHEMAS[base]
-    frame = parse_csv(data_file(name))
+    frame = parse_csv(data_file(name), name)
     missing = [c for c in schema.columns if c not in frame.columns]
     if missing:
-        raise DataError(f"{base}: missing column(s) {', '.join(missing)}")
+        raise DataError(f"{name}: missing column(s) {', '.join(missing)}")
     if frame.empty:
-        raise DataError(f"{base}: no rows")
+        raise DataError(f"{name}: no rows")
     for column in [*schema.nonempty, *([schema.key] if schema.key else [])]:
         bad = _first(frame, frame[column] == "")
         if bad is not None:
-            raise DataError(f"{_where(base, bad, column)}: empty value")
+            raise DataError(f"{_where(name, bad, column)}: empty value")
     if schema.key:
         bad = _first(frame, frame[schema.key].duplicated())
         if bad is not None:
             first = int(frame.index[frame[schema.key] == frame.at[bad, schema.key]][0])
-            raise DataError(f"{_where(base, bad, schema.key)}: {frame.at[bad, schema.key]!r} repeats line {first + 2}")
+            raise DataError(f"{_where(name, bad, schema.key)}: {frame.at[bad, schema.key]!r} repeats line {first + 2}")
     else:
         bad = _first(frame, frame.duplicated())
         if bad is not None:
-            raise DataError(f"{_where(base, bad)}: the same row appears twice")
+            raise DataError(f"{_where(name, bad)}: the same row appears twice")
     for column, allowed in schema.numeric.items():
-        _check_numbers(frame, base, column, allowed)
+        _check_numbers(frame, name, column, allowed)
     for column, allowed in schema.choices.items():
         bad = _first(frame, ~frame[column].isin(allowed))
         if bad is not None:
-            raise DataError(f"{_where(base, bad, column)}: {frame.at[bad, column]!r} is not one of "
+            raise DataError(f"{_where(name, bad, column)}: {frame.at[bad, column]!r} is not one of "
                             f"{', '.join(a or '(empty)' for a in allowed)}")
     for column in schema.dates:
-        _check_dates(frame, base, column, required=True)
+        _check_dates(frame, name, column, required=True)
     for column in schema.optional_dates:
-        _check_dates(frame, base, column, required=False)
+        _check_dates(frame, name, column, required=False)
     for column in schema.partial_dates:
         bad = _first(frame, ~frame[column].str.fullmatch(r"(\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?)?"))
         if bad is not None:
-            raise DataError(f"{_where(base, bad, column)}: not a date (YYYY, YYYY-MM or YYYY-MM-DD): {frame.at[bad, column]!r}")
+            raise DataError(f"{_where(name, bad, column)}: not a date (YYYY, YYYY-MM or YYYY-MM-DD): {frame.at[bad, column]!r}")
     for column in schema.links:
         bad = _first(frame, ~frame[column].str.fullmatch(LINK))
         if bad is not None:
-            raise DataError(f"{_where(base, bad, column)}: not an http(s) address or a file of this project "
+            raise DataError(f"{_where(name, bad, column)}: not an http(s) address or a file of this project "
                             f"(data/… or docs/…): {frame.at[bad, column]!r}")
     if schema.position:
         points = []
@@ -249,11 +251,11 @@ def load_table(name: str) -> pd.DataFrame:
             try:
                 points.append(parse_position(text))
             except InputError as exc:
-                raise DataError(f"{_where(base, i, schema.position)}: {exc}") from None
+                raise DataError(f"{_where(name, i, schema.position)}: {exc}") from None
         frame["lat"], frame["lon"] = [p.lat for p in points], [p.lon for p in points]
         frame["point"] = points  # each a geoclaims.geo.geodesy.Position
     if schema.cites_sources:
-        check_source_ids(frame, base, set(load_sources().index))
+        check_source_ids(frame, name, set(load_sources().index))
     return frame
 
 

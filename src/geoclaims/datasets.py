@@ -278,3 +278,18 @@ def vessel_profile(name: str):
     row = profiles.loc[name]
     return VesselProfile(name, float(row["open_water_kn"]), float(row["nsr_kn"]), float(row["suez_transit_h"]),
                          float(row["suez_wait_h"]), float(row["port_days"]))
+
+
+#: every shared table's loader: :func:`load_all` runs them all, so that every command that
+#: checks claims validates every table by the same rules, whichever tables its claims read
+SHARED_TABLES = (load_port_table, load_vessel_profiles, load_reference_distances, load_matrix_ports,
+                 load_nsr_area_vertices, load_nsr_track, load_voyages, load_nsr_season, load_facts, load_straits,
+                 load_strait_widths, load_capes, load_fixed_links, load_meetings, load_events, load_reactors,
+                 load_islands, load_meeting_counts)
+
+
+def load_all() -> None:
+    """Load (and so validate) every shared table of ``data/`` once per process; the first
+    problem raises :class:`DataError` naming its file, line and column."""
+    for loader in SHARED_TABLES:
+        loader()

@@ -67,6 +67,9 @@ class Finding:
     decided_by: str = ""
     #: evidence published after the article, shown apart and never the basis of the rating
     later_evidence: tuple[str, ...] = ()
+    #: the claim checked (a :class:`geoclaims.registry.Claim`), set by the run that checked it, so
+    #: that every presenter reads the claim's words from the finding itself
+    claim: object = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.rating not in RATINGS and self.rating != NOT_CHECKED:
@@ -79,8 +82,20 @@ class Finding:
 
     def as_dict(self) -> dict:
         """Plain-Python form (tuples become lists), for JSON."""
-        out = asdict(self)
+        out = {k: v for k, v in asdict(self).items() if k != "claim"}
         out["sources"] = list(self.sources)
         out["figures"] = list(self.figures)
         out["later_evidence"] = list(self.later_evidence)
         return out
+
+
+def require_findings(findings, what: str = "findings") -> list[Finding]:
+    """``findings`` as a list, or :class:`InputError` naming ``what`` when it is not a sequence
+    of :class:`Finding` (``check_claims`` returns one)."""
+    if isinstance(findings, (str, bytes)) or not hasattr(findings, "__iter__"):
+        raise InputError(f"{what} must be a list of Finding (from check_claims), got {type(findings).__name__}")
+    out = list(findings)
+    bad = next((f for f in out if not isinstance(f, Finding)), None)
+    if bad is not None:
+        raise InputError(f"{what} must hold Finding objects (from check_claims), got {bad!r}")
+    return out

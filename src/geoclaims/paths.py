@@ -11,6 +11,9 @@ from pathlib import Path
 
 from .errors import DataError
 
+#: the article checked when none is named: the DW piece this project began with
+DEFAULT_ARTICLE = "dw-2014-russo-japanese-ties"
+
 #: The repository root when the package is installed from a checkout (``pip install -e .``).
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -27,8 +30,13 @@ def data_dir() -> Path:
 
 
 def data_file(name: str) -> Path:
-    """Return the path of ``data/<name>``, raising :class:`DataError` if it is missing."""
-    path = data_dir() / name
+    """Return the path of ``data/<name>``, raising :class:`DataError` if it is missing or
+    leads out of the data folder (an absolute name, ``..``, or a link pointing elsewhere: an
+    article folder may come from someone else, and names no file outside its data)."""
+    root = data_dir()
+    path = root / name
+    if not path.resolve().is_relative_to(root.resolve()):
+        raise DataError(f"{name}: leads outside the data folder (a link or a path); refused")
     if not path.is_file():
         raise DataError(f"data file not found: {path}")
     return path

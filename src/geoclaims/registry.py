@@ -42,6 +42,13 @@ class Claim:
     check: str
     params: tuple[tuple[str, str], ...]
     article: str
+    #: the claim's line in its article's claims.csv (0 for a claim made in code)
+    line: int = 0
+
+    @property
+    def where(self) -> str:
+        """``articles/<slug>/claims.csv, line N`` — where the claim is written, for error messages."""
+        return f"articles/{self.article}/claims.csv, line {self.line}" if self.line else f"claim {self.claim_id}"
 
     def param(self, name: str, default: str | None = None) -> str:
         """The value of parameter ``name`` (``default`` when not set)."""
@@ -93,23 +100,24 @@ def _validate(claim: Claim, where: str, text: str) -> None:
         hint = ""
         if "'" in claim.quote and claim.quote.replace("'", "’") in text:
             hint = " (the article uses the typographic apostrophe ’, not ')"
-        raise DataError(f"{where}: quote not found verbatim in the article: {claim.quote!r}{hint}")
+        raise DataError(f"{where}, column 'quote': not found verbatim in the article: {claim.quote!r}{hint}")
     family = FAMILIES.get(claim.family)
     if family is None:
-        raise DataError(f"{where}: family must be one of {', '.join(FAMILIES)}, got {claim.family!r}")
+        raise DataError(f"{where}, column 'family': must be one of {', '.join(FAMILIES)}, got {claim.family!r}")
     check = family.checks.get(claim.check)
     if check is None:
-        raise DataError(f"{where}: check must be one of the {claim.family} family's "
+        raise DataError(f"{where}, column 'check': must be one of the {claim.family} family's "
                         f"({', '.join(family.checks)}), got {claim.check!r}")
     names = {k for k, _ in claim.params}
     unknown, missing = names - set(check.params), set(check.required) - names
     if unknown or missing:
         problem = f"unknown {', '.join(sorted(unknown))}" if unknown else f"missing {', '.join(sorted(missing))}"
-        raise DataError(f"{where}: params of check {claim.check!r}: {problem} "
+        raise DataError(f"{where}, column 'params': check {claim.check!r}: {problem} "
                         f"(it takes {', '.join(check.params) or 'none'})")
     pattern, form = _VALUE_FORMS[check.value]
     if not pattern.fullmatch(claim.claimed_value) or not _real(check.value, claim.claimed_value):
-        raise DataError(f"{where}: claimed_value must be {form} for check {claim.check!r}, got {claim.claimed_value!r}")
+        raise DataError(f"{where}, column 'claimed_value': must be {form} for check {claim.check!r}, "
+                        f"got {claim.claimed_value!r}")
 
 
 @cached_loader
@@ -127,10 +135,11 @@ def load_claims(article: str | None = None) -> tuple[Claim, ...]:
     frame = load_table(name)
     claims = []
     for i, row in frame.iterrows():
-        where = f"claims.csv, line {i + 2} ({row['claim_id']})"
+        where = f"{name}, line {i + 2} ({row['claim_id']})"
         fields = {c: row[c] for c in ("claim_id", "quote", "statement", "speaker", "kind", "quantity", "claimed_value",
                                       "unit", "family", "check")}
-        claim = Claim(**fields, params=parse_params(row["params"], where), article=art.slug)
+        claim = Claim(**fields, params=parse_params(row["params"], f"{where}, column 'params'"), article=art.slug,
+                      line=i + 2)
         _validate(claim, where, art.text)
         claims.append(claim)
     return tuple(claims)
@@ -192,9 +201,8 @@ def select_claims(claim_ids_: Iterable[str] | None = None, article: str | None =
         return list(load_claims(article))
     if isinstance(claim_ids_, str):
         raise InputError(f"claim ids must be a list of ids, not one string: {claim_ids_!r} (use [{claim_ids_!r}])")
-    out: list[Claim] = []
+    by_id = {c.claim_id: c for c in load_claims(article)}
+    out: dict[str, Claim] = {}
     for cid in claim_ids_:
-        claim = get_claim(cid, article)
-        if claim not in out:
-            out.append(claim)
-    return out
+        out[cid] = by_id[cid] if isinstance(cid, str) and cid in by_id else get_claim(cid, article)  # raises
+    return list(out.values())

@@ -20,9 +20,10 @@ import pandas as pd
 
 from .articles import DEFAULT_ARTICLE, load_article
 from .data import cached_loader
-from .errors import DataError, InputError
+from .datasets import load_all
+from .errors import DataError, GeoclaimsError, InputError
 from .families import FAMILIES
-from .findings import NOT_CHECKED, Finding
+from .findings import NOT_CHECKED, Finding, require_findings
 from .registry import Claim, get_claim, load_claims, select_claims
 
 FORMATS = ("table", "details", "json", "csv", "markdown")
@@ -41,6 +42,7 @@ class Run:
     """One article's claims and, built once each, its families' evidence."""
 
     def __init__(self, article: str | None = None):
+        load_all()  # every table validated, whatever this article's claims read
         self.article = load_article(article)
         self.claims = load_claims(self.article.slug)
         self._evidence: dict[str, object] = {}
@@ -51,28 +53,53 @@ class Run:
         return [name for name in FAMILIES if name in used]
 
     def evidence(self, family: str):
-        """The family's evidence for this article, built on first use."""
+        """The family's evidence for this article, built on first use. A data error in building
+        it names the claim whose parameters caused it (its article, file and line)."""
         if family not in FAMILIES:
             raise InputError(f"unknown family {family!r}; known: {', '.join(FAMILIES)}")
         if family not in self._evidence:
             mine = [c for c in self.claims if c.family == family]
-            self._evidence[family] = FAMILIES[family].evidence(self.article, mine)
+            try:
+                self._evidence[family] = FAMILIES[family].evidence(self.article, mine)
+            except GeoclaimsError as exc:
+                raise _blame(exc, self._culprit(family, mine)) from None
         return self._evidence[family]
+
+    def _culprit(self, family: str, claims: list[Claim]) -> Claim | None:
+        """The first claim whose evidence fails to build on its own (only asked after a failure)."""
+        for claim in claims:
+            try:
+                FAMILIES[family].evidence(self.article, [claim])
+            except GeoclaimsError:
+                return claim
+        return None
 
     def check(self, claim: Claim) -> Finding:
         """The finding of one claim, with the figures its check kind declares."""
         kind = FAMILIES[claim.family].checks[claim.check]
         evidence = self.evidence(claim.family)
-        finding = kind.function(claim, evidence)
+        try:
+            finding = kind.function(claim, evidence)
+        except GeoclaimsError as exc:
+            raise _blame(exc, claim) from None
         if finding.claim_id != claim.claim_id:
             raise DataError(f"check {claim.family}:{claim.check} returned a finding for {finding.claim_id!r}, "
                             f"not {claim.claim_id!r}")
         names = [n for n in kind.figures if kind.shows is None or kind.shows(claim, evidence, n)]
-        return replace(finding, figures=tuple(figure_path(n, self.article.slug) for n in names))
+        return replace(finding, figures=tuple(figure_path(n, self.article.slug) for n in names), claim=claim)
 
     def findings(self, claim_ids: Iterable[str] | None = None) -> list[Finding]:
         """Findings of the claims asked for (all by default), each once, in the order asked."""
         return [self.check(c) for c in select_claims(claim_ids, self.article.slug)]
+
+
+def _blame(exc: GeoclaimsError, claim: Claim | None) -> GeoclaimsError:
+    """The same error, its message led by where the claim is written (article, file, line and
+    the params column), so that a bad parameter or a missing id is found where it was typed."""
+    if claim is None or str(exc).startswith("articles/"):
+        return exc
+    blamed = type(exc)(f"{claim.where}, column 'params' (claim {claim.claim_id}): {exc}")
+    return blamed
 
 
 @cached_loader
@@ -121,6 +148,11 @@ def show_range(low, high) -> str:
     return a if a == b else f"{a} – {b}"
 
 
+def claim_of(f: Finding, article: str | None = None) -> Claim:
+    """The claim a finding is about: the one it carries, else looked up in the article's registry."""
+    return f.claim if f.claim is not None else get_claim(f.claim_id, article)
+
+
 def typed_value(value, form: str):
     """A claimed value as its kind's type: counts as ``int``, numbers as ``float``, dates,
     months and spans as their ISO text (so JSON never mixes ``'3'``, ``5`` and ``19.0``)."""
@@ -135,7 +167,7 @@ def scorecard_frame(findings: Sequence[Finding], article: str | None = None) -> 
     rows = []
     for f in findings:
         row = f.as_dict()
-        claim = get_claim(f.claim_id, article)
+        claim = claim_of(f, article)
         form = FAMILIES[claim.family].checks[claim.check].value
         row.update(quote=claim.quote, speaker=claim.speaker, kind=claim.kind,
                    claimed_value=typed_value(f.claimed_value, form))
@@ -194,6 +226,7 @@ def format_scorecard(findings: Sequence[Finding], fmt: str = "table", article: s
     ``csv`` or ``markdown``."""
     if fmt not in FORMATS:
         raise InputError(f"format must be one of {', '.join(FORMATS)}, got {fmt!r}")
+    findings = require_findings(findings)
     if fmt == "json":
         return json.dumps(scorecard_frame(findings, article).to_dict(orient="records"), ensure_ascii=False, indent=2)
     if fmt == "csv":
@@ -214,7 +247,7 @@ def format_scorecard(findings: Sequence[Finding], fmt: str = "table", article: s
     wrap = textwrap.TextWrapper(width=width, initial_indent="  ", subsequent_indent="  ", break_on_hyphens=False)
     lines = []
     for f in findings:
-        claim = get_claim(f.claim_id, article)
+        claim = claim_of(f, article)
         lines.append(textwrap.shorten(f"{f.claim_id}: {f.rating}", width=width, placeholder="…"))
         numbers = f"{claim.speaker} ({claim.kind}) claims {show_value(f.claimed_value)} {f.unit}"
         if f.checked:

@@ -22,7 +22,13 @@ from .route_figures import (_days_headline, _days_vs_speed, _deviations_headline
 #: a claim this far outside the profiles' range (a fraction of the nearer end) is "mostly-accurate":
 #: about what port calls, a canal queue or a weather detour add to an Asia–Europe voyage
 NEAR = 0.10
+
+
 def _decided_by(ev: RouteEvidence, ship_type: str = DEFAULT_SHIP_TYPE) -> str:
+    return ev.memo(("decided_by", ship_type), lambda: _decided_by_text(ev, ship_type))
+
+
+def _decided_by_text(ev: RouteEvidence, ship_type: str) -> str:
     from ..data import load_sources
 
     dates = [d for d in load_sources().loc[list(ev.sources_by_type[ship_type]), "date_published"] if d]
@@ -73,6 +79,10 @@ def _voyage_line(v) -> str:
 def _context(ev: RouteEvidence, via: str, ship_type: str = DEFAULT_SHIP_TYPE) -> tuple[str, tuple[str, ...]]:
     """Sentences on the voyages and the season known by the article, and the later evidence
     (the ship type's left-out profiles, and voyages reported after the article)."""
+    return ev.memo(("context", via, ship_type), lambda: _context_text(ev, via, ship_type))
+
+
+def _context_text(ev: RouteEvidence, via: str, ship_type: str) -> tuple[str, tuple[str, ...]]:
     if via != "nsr":
         return "", ev.later_profiles(ship_type)
     v = ev.voyages

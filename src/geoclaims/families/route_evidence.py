@@ -64,6 +64,14 @@ class RouteEvidence:
     def _built(self) -> dict:
         return {}
 
+    def memo(self, key: tuple, compute):
+        """``compute()`` once per ``key`` for this evidence: what the checks derive for one
+        subject (a pair, a corridor, a ship type) is derived once, however many claims ask, so a
+        run scales with its subjects, not its claims. Callers get the cached value (not to be changed)."""
+        if key not in self._built:
+            self._built[key] = compute()
+        return self._built[key]
+
     @property
     def profiles(self) -> tuple[VesselProfile, ...]:
         """The container-ship profiles: the tables and figures of the route family show these."""
@@ -89,6 +97,9 @@ class RouteEvidence:
         (of the variant in use) when the NSR is one of them, the profiles' sources of
         ``ship_type`` when the finding uses speeds, the published distance tables when
         ``tables`` (their spread sets the range)."""
+        return self.memo(("sources", vias, ship_type, tables), lambda: self._sources_for(vias, ship_type, tables))
+
+    def _sources_for(self, vias: tuple[str, ...], ship_type: str | None, tables: bool) -> tuple[str, ...]:
         track = load_nsr_track()
         used = track[track["variant"].isin([self.nsr_variant, "both"])]["source_ids"] if "nsr" in vias else ()
         speeds = ()
@@ -119,9 +130,11 @@ class RouteEvidence:
         return pd.DataFrame(rows)
 
     def days_for(self, via: str, pair: tuple[str, str], ship_type: str = DEFAULT_SHIP_TYPE) -> pd.Series:
-        """Days by profile name for one route, for the profiles of one ship type."""
-        route = self.route(via, pair)
-        return pd.Series({p.name: transit_days(route, p) for p in self.profiles_for(ship_type)}, name="days")
+        """Days by profile name for one route, for the profiles of one ship type (a copy)."""
+        def compute():
+            route = self.route(via, pair)
+            return pd.Series({p.name: transit_days(route, p) for p in self.profiles_for(ship_type)}, name="days")
+        return self.memo(("days", via, tuple(pair), ship_type), compute).copy()
 
     @property
     def headline(self) -> tuple[str, str]:

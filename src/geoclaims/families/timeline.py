@@ -64,6 +64,8 @@ def parse_date(value, what: str = "date") -> pd.Timestamp:
         ``2014-1-5`` or a year before 1678 (outside pandas' range).
     """
     if isinstance(value, pd.Timestamp) and not pd.isna(value):
+        if value.tz is not None:
+            raise InputError(f"{what} must be a calendar day without a time zone, got {value!r}")
         return value.normalize()
     if isinstance(value, dt.date):
         value = value.isoformat()[:10]
@@ -79,9 +81,15 @@ def parse_date(value, what: str = "date") -> pd.Timestamp:
         raise InputError(f"{what} must be a date YYYY-MM-DD, got {value!r}") from None
 
 
-def years_between(start: pd.Timestamp, end: pd.Timestamp) -> float:
-    """Elapsed years (days / 365.2425) from ``start`` to ``end``."""
-    return (end - start).days / DAYS_PER_YEAR
+def years_between(start, end) -> float:
+    """Elapsed years (days / 365.2425) from ``start`` to ``end`` (days as for :func:`parse_date`).
+
+    Raises
+    ------
+    InputError
+        naming the argument that is not a day.
+    """
+    return (parse_date(end, "end") - parse_date(start, "start")).days / DAYS_PER_YEAR
 
 
 def count_discrepancies(counts: pd.DataFrame) -> pd.DataFrame:

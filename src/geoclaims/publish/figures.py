@@ -102,7 +102,7 @@ def default_out(article: str | None = None) -> Path:
 
 
 def build_figures(out_dir: str | Path | None = None, names: Iterable[str] | None = None, fmt: str = "png",
-                  article: str | None = None) -> list[Path]:
+                  article: str | None = None, force: bool = False) -> list[Path]:
     """Draw and save figures (all of the article's by default) into ``out_dir`` (default
     ``figures/``, or ``figures/SLUG/`` for another article) as ``png`` or ``svg``.
 
@@ -110,7 +110,8 @@ def build_figures(out_dir: str | Path | None = None, names: Iterable[str] | None
     ------
     InputError
         for an unknown figure name or format (before anything is written);
-        :class:`OutputError` for an unusable folder.
+        :class:`OutputError` for an unusable folder, or a figure there edited since geoclaims
+        wrote it (``force`` replaces it).
     """
     if fmt not in METADATA:
         raise InputError(f"format must be one of {', '.join(FORMATS)}, got {fmt!r}")
@@ -118,7 +119,7 @@ def build_figures(out_dir: str | Path | None = None, names: Iterable[str] | None
         raise InputError(f"names must be a list of figure names, not one string: {names!r}")
     wanted = figure_names(article) if names is None else [_spec(n, article)[0] for n in names]
     out = Path(out_dir) if out_dir is not None else default_out(article)
-    claim_folder(out, "figures")
+    claim_folder(out, "figures", force)
     staging = staging_folder(out)
     try:
         for i, name in enumerate(wanted, 1):
@@ -129,5 +130,5 @@ def build_figures(out_dir: str | Path | None = None, names: Iterable[str] | None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    install(staging, out, keep_others=True)
+    install(staging, out, keep_others=True, force=force)
     return [out / f"{name}.{fmt}" for name in wanted]

@@ -8,8 +8,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from ..findings import Finding
-from ..registry import get_claim
-from ..scorecard import show_range, show_value, summary
+from ..scorecard import claim_of, show_range, show_value, summary
 
 
 #: how each rating reads at the end of a conclusion sentence
@@ -40,7 +39,7 @@ def findings_markdown(findings: Sequence[Finding], article: str | None = None) -
     """The findings as Markdown prose: one paragraph per claim, then the count of ratings."""
     paragraphs = []
     for f in findings:
-        claim = get_claim(f.claim_id, article)
+        claim = claim_of(f, article)
         speaker = "the article" if claim.speaker == "narration" else claim.speaker
         numbers = (f"The evidence gives {show_range(f.low, f.high)} (measured {show_value(f.measured)})."
                    if f.checked and f.low is not None else "")

@@ -17,6 +17,7 @@ article folder must be new, empty, or written by geoclaims before
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import tempfile
@@ -31,7 +32,7 @@ from ..errors import GeoclaimsError, InputError
 from ..registry import load_claims, load_review
 from ..scorecard import check_claims, summary
 from .figures import build_figures
-from .outdir import MARKER, claim_folder, install, owned, staging_folder
+from .outdir import MARKER, claim_folder, install, owned, remove_stale, staging_folder
 from .pages import FINDINGS_ANCHOR, FONTS, NARROW, VIEWPORT, articles_page, index_page, method_page
 
 __all__ = ["FINDINGS_ANCHOR", "build_report", "execute_notebook"]
@@ -70,8 +71,13 @@ def execute_notebook(path: Path) -> str:
 
     nb = nbformat.read(path, as_version=4)
     # IPC (Unix sockets in a private temporary folder), not TCP: a local kernel needs no
-    # network, and then has no reason to warn about unencrypted TCP
-    sockets = Path(tempfile.mkdtemp(prefix="geoclaims-kernel-"))
+    # network, and then has no reason to warn about unencrypted TCP. The kernel's connection
+    # file (with its HMAC key) goes into the same folder, which a killed run leaves for the
+    # next run to remove (its name carries the run's process id).
+    remove_stale(Path(tempfile.gettempdir()), "geoclaims-kernel-")
+    sockets = Path(tempfile.mkdtemp(prefix=f"geoclaims-kernel-{os.getpid()}-"))
+    runtime = os.environ.get("JUPYTER_RUNTIME_DIR")
+    os.environ["JUPYTER_RUNTIME_DIR"] = str(sockets)
     try:
         class IpcKernelManager(AsyncKernelManager):
             def __init__(self, **kwargs):
@@ -80,16 +86,20 @@ def execute_notebook(path: Path) -> str:
         NotebookClient(nb, timeout=900, kernel_name="python3", kernel_manager_class=IpcKernelManager,
                        resources={"metadata": {"path": str(path.parent)}}).execute()
     finally:
+        if runtime is None:
+            os.environ.pop("JUPYTER_RUNTIME_DIR", None)
+        else:
+            os.environ["JUPYTER_RUNTIME_DIR"] = runtime
         shutil.rmtree(sockets, ignore_errors=True)  # the folder and sockets this function made
     body, _ = HTMLExporter(embed_images=True).from_notebook_node(nb)
     return _EXTERNAL_SCRIPT.sub("", body)
 
 
-def _article_folder(out: Path, article: str) -> Path:
+def _article_folder(out: Path, article: str, force: bool = False) -> Path:
     """Build one article's report into ``out/<slug>/`` (its own marker; nothing else touched)."""
     art = load_article(article)
     folder = out / art.slug
-    claim_folder(folder, "report")
+    claim_folder(folder, "report", force)
     findings = check_claims(article=art.slug)
     claims = {c.claim_id: c for c in load_claims(art.slug)}
     notebooks = art.notebook_stems()
@@ -113,11 +123,11 @@ def _article_folder(out: Path, article: str) -> Path:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    install(staging, folder)
+    install(staging, folder, force=force)
     return folder / "index.html"
 
 
-def _write_articles_index(out: Path) -> None:
+def _write_articles_index(out: Path, force: bool = False) -> None:
     """``out/index.html``: every article, linked where its folder holds a report geoclaims wrote."""
     entries = []
     for slug in article_slugs():
@@ -133,11 +143,11 @@ def _write_articles_index(out: Path) -> None:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    install(staging, out, keep_others=True)
+    install(staging, out, force=force)  # its own files are the index; each article folder has its own marker
 
 
 def build_report(out_dir: str | Path = "report", article: str | None = None,
-                 articles: list[str] | None = None) -> Path:
+                 articles: list[str] | None = None, force: bool = False) -> Path:
     """Write the report of ``article`` (or of each of ``articles``) into ``out_dir/<slug>/``,
     and ``out_dir/index.html`` listing the articles; return the (last) article's index page.
 
@@ -147,21 +157,22 @@ def build_report(out_dir: str | Path = "report", article: str | None = None,
     Raises
     ------
     OutputError
-        before any work, if ``out_dir`` is a file or a folder holding files geoclaims did not write.
+        before any work, if ``out_dir`` is a file or a folder holding files geoclaims did not
+        write, or a page or figure there was edited since geoclaims wrote it (``force`` replaces it).
     """
     if out_dir is None or not isinstance(out_dir, (str, Path)) or not str(out_dir).strip():
         raise InputError(f"out_dir must be a folder path, got {out_dir!r}")
     out = Path(out_dir).absolute()
     slugs = [load_article(article).slug] if articles is None else [load_article(a).slug for a in articles]
-    claim_folder(out, "report")
+    claim_folder(out, "report", force)
     if out.exists():
         for slug in slugs:
-            claim_folder(out / slug, "report")
+            claim_folder(out / slug, "report", force)
     out.mkdir(exist_ok=True)
     if not (out / MARKER).exists():
         (out / MARKER).write_text('{"files": []}\n', encoding="utf-8")
     index = None
     for slug in slugs:
-        index = _article_folder(out, slug)
-    _write_articles_index(out)
+        index = _article_folder(out, slug, force)
+    _write_articles_index(out, force)
     return index
