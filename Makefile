@@ -5,6 +5,8 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+# the installer: uv, from PyPI into the venv (one wheel), installs the pinned lock in parallel
+UV     := uv==0.13.9
 
 .DEFAULT_GOAL := help
 .PHONY: help run test check figures lab lock clean readme report claimreview bench
@@ -14,7 +16,10 @@ help: ## list the targets
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[test,notebooks]'
+	@echo "== installing the pinned packages of requirements.lock into $(VENV) (uv; progress below)"
+	@test -x $(BIN)/uv || $(BIN)/python -m pip install --quiet --disable-pip-version-check '$(UV)'
+	$(BIN)/uv pip install --python $(BIN)/python -r requirements.lock
+	$(BIN)/uv pip install --python $(BIN)/python --no-deps -e .
 	@touch $(STAMP)
 
 run: $(STAMP) ## check every claim (prints the scorecard), then regenerate every figure of every article
@@ -45,14 +50,14 @@ claimreview: $(STAMP) ## write ClaimReview JSON-LD to report/claimreview.json (a
 	$(BIN)/geoclaims export claimreview --out report/claimreview.json $(if $(CLAIMREVIEW_FINAL),,--draft)
 
 bench: $(STAMP) ## run every benchmark against its named peer (installs scgraph)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[bench]'
+	$(BIN)/uv pip install --python $(BIN)/python -c requirements.lock -e '.[bench]'
 	@for b in benchmarks/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 lab: $(STAMP) ## open JupyterLab on notebooks/
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 lock: $(STAMP) ## re-pin requirements.lock from the current environment
-	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^geoclaims' > requirements.lock
+	$(BIN)/uv pip freeze --python $(BIN)/python --exclude-editable | grep -v -e '^geoclaims' -e '^uv==' > requirements.lock
 
 clean: ## remove the environment and caches, the disk cache included (figures stay)
 	@test ! -x $(BIN)/python || $(BIN)/python -m geoclaims.cache clear

@@ -58,13 +58,15 @@ def test_report_is_self_contained(index):
         assert not re.search(r'<(script|img|link)[^>]+(src|href)="https?://', text), page.name
 
 
-def test_every_notebook_page_shows_one_image_per_figure_it_draws(index):
+def test_every_notebook_page_shows_one_image_per_figure_it_draws(index, other):
     # each figures.show(...) call must leave an image in the executed notebook (not only the first)
     import json as _json
 
     from geoclaims.paths import notebooks_dir
 
-    for page in index.parent.glob("[0-9][0-9]-*.html"):
+    pages = [*index.parent.glob("[0-9][0-9]-*.html"), *other[1].parent.glob("[0-9][0-9]-*.html")]
+    assert {p.stem for p in pages} == {p.stem for p in notebooks_dir().glob("*.ipynb")}
+    for page in pages:
         nb = _json.loads((notebooks_dir() / f"{page.stem}.ipynb").read_text(encoding="utf-8"))
         code = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
         shown = code.count("figures.show(")
@@ -241,9 +243,20 @@ def test_report_refuses_a_file_given_as_its_folder(tmp_path, capsys):
 
 
 def test_report_rewrites_its_own_folder_and_leaves_a_users_added_file(other):
-    index = other[1]
-    folder = index.parent
-    (folder / "my-notes.txt").write_text("mine", encoding="utf-8")
-    assert build_report(folder.parent, article=folder.name) == index
-    assert (folder / "my-notes.txt").read_text(encoding="utf-8") == "mine"
-    assert (folder / ".geoclaims-output.json").is_file() and (folder.parent / ".geoclaims-output.json").is_file()
+    from geoclaims.publish.report import _write_articles_index
+
+    out = other[1].parent.parent  # the report's own top folder, rewritten as every report run does
+    (out / "my-notes.txt").write_text("mine", encoding="utf-8")
+    before = (out / "index.html").stat().st_mtime_ns
+    _write_articles_index(out)
+    assert (out / "my-notes.txt").read_text(encoding="utf-8") == "mine"
+    assert (out / "index.html").stat().st_mtime_ns >= before and (out / ".geoclaims-output.json").is_file()
+
+
+def test_every_notebook_is_executed_by_some_article_s_report():
+    # the report executes notebooks (and its tests check their pages), so the suite runs each once
+    from geoclaims.articles import article_slugs
+    from geoclaims.paths import notebooks_dir
+
+    executed = {stem for slug in article_slugs() for stem in load_article(slug).notebook_stems()}
+    assert executed == {p.stem for p in notebooks_dir().glob("*.ipynb")}

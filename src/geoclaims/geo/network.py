@@ -27,7 +27,6 @@ import numpy as np
 import pandas as pd
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
-from scipy.spatial import cKDTree
 
 from ..cache import cache_file, load_arrays, require, save_arrays
 from ..data import cached_loader
@@ -113,19 +112,23 @@ class Network:
             self._graphs[via] = graph
         return self._graphs[via]
 
-    def _main_component(self, key: str) -> tuple[np.ndarray, cKDTree]:
+    def _main_component(self, key: str) -> tuple[np.ndarray, np.ndarray]:
         if ("component", key) not in self._graphs:
             _, labels = connected_components(self.corridor_graph(key), directed=False)
             nodes = np.flatnonzero(labels == np.bincount(labels).argmax())
-            self._graphs[("component", key)] = nodes, cKDTree(_unit_vectors(self.lat[nodes], self.lon[nodes]))
+            self._graphs[("component", key)] = nodes, _unit_vectors(self.lat[nodes], self.lon[nodes])
         return self._graphs[("component", key)]
 
     def nearest_nodes(self, lat, lon, via: str) -> np.ndarray:
         """Index of the nearest node (great-circle) of the corridor's main component to each
-        point; ``via`` is a corridor or a key of :func:`corridor_key`."""
-        nodes, tree = self._main_component(corridor_key(via) if via in CORRIDORS else via)
-        _, idx = tree.query(_unit_vectors(np.atleast_1d(lat), np.atleast_1d(lon)))
-        return nodes[idx]
+        point; ``via`` is a corridor or a key of :func:`corridor_key`. The nearest node on the
+        sphere is the one whose unit vector has the largest dot product with the point's (a few
+        thousand nodes: one matrix product per block of points, no spatial index to build)."""
+        nodes, xyz = self._main_component(corridor_key(via) if via in CORRIDORS else via)
+        points = _unit_vectors(np.atleast_1d(lat), np.atleast_1d(lon))
+        blocks = np.array_split(points, max(1, len(points) // 512))
+        best = np.concatenate([np.argmax(block @ xyz.T, axis=1) for block in blocks])
+        return nodes[best]
 
     @cached_property
     def _edge_index(self) -> dict:

@@ -73,13 +73,13 @@ def find_port(query: str) -> Port:
     text = query.strip()
     if text.upper() in by_code:
         return by_code[text.upper()]
-    named = by_name.get(text.casefold(), ())
+    named = [by_code[c] for c in by_name.get(text.casefold(), ())]
     if len(named) > 1:
         options = ", ".join(f"{p.locode} ({p.name}, {p.country})" for p in named)
         raise AmbiguousPortError(f"port name {query!r} is ambiguous: {options}; give the UN/LOCODE")
     if named:
         return named[0]
-    names = {p.name: p.locode for p in by_code.values()}
+    names = by_code.names()
     close = difflib.get_close_matches(text, list(names), n=5, cutoff=0.6)
     if len(close) < 5:
         close += difflib.get_close_matches(text.upper(), list(by_code), n=5 - len(close), cutoff=0.6)
@@ -100,20 +100,43 @@ def _port_index():
     from ..datasets import load_port_table
 
     ports = load_ports()
-    by_code = {code: Port(code, name, country.replace("_", " "), float(lat), float(lon))
-               for code, name, country, lat, lon in
-               zip(ports["locode"], ports["name"], ports["country"], ports["lat"], ports["lon"])}
+    # plain tuples for the ~3,900 ports; a Port (validated) is made only for a port asked for
+    rows = {code: (name, country.replace("_", " ").title(), lat, lon) for code, name, country, lat, lon in
+            zip(ports["locode"].tolist(), ports["name"].tolist(), ports["country"].tolist(), ports["lat"].tolist(),
+                ports["lon"].tolist())}
     aliases: dict[str, tuple[str, ...]] = {}
     for code, row in load_port_table().iterrows():
-        known = by_code.get(code)
-        lat, lon = (known.lat, known.lon) if known else (float(row["lat"]), float(row["lon"]))
-        aliases[code] = (*row["aliases"], *([known.name] if known else []))
-        by_code[code] = Port(code, row["name"], row["country"], lat, lon)
+        known = rows.get(code)
+        lat, lon = (known[2], known[3]) if known else (float(row["lat"]), float(row["lon"]))
+        aliases[code] = (*row["aliases"], *([known[0]] if known else []))
+        rows[code] = (row["name"], row["country"], lat, lon)
     by_name: dict[str, tuple] = {}
-    for port in by_code.values():
-        for name in dict.fromkeys(n.casefold() for n in (port.name, *aliases.get(port.locode, ()))):
-            by_name[name] = (*by_name.get(name, ()), port)
-    return MappingProxyType(by_code), MappingProxyType(by_name)
+    for code, (name, *_) in rows.items():
+        for key in dict.fromkeys(n.casefold() for n in (name, *aliases.get(code, ()))):
+            by_name[key] = (*by_name.get(key, ()), code)
+    return _Ports(MappingProxyType(rows)), MappingProxyType(by_name)
+
+
+class _Ports:
+    """Read-only ``locode -> Port``, each Port made (and validated) on first use."""
+
+    def __init__(self, rows):
+        self._rows, self._made = rows, {}
+
+    def __contains__(self, code) -> bool:
+        return code in self._rows
+
+    def __getitem__(self, code) -> Port:
+        if code not in self._made:
+            self._made[code] = Port(code, *self._rows[code])
+        return self._made[code]
+
+    def __iter__(self):
+        return iter(self._rows)
+
+    def names(self) -> dict[str, str]:
+        """name -> UN/LOCODE, for close matches."""
+        return {name: code for code, (name, *_) in self._rows.items()}
 
 
 def _port(value) -> Port:

