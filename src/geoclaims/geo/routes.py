@@ -257,6 +257,23 @@ def sea_route(origin: str | Port, destination: str | Port, via: str = "nsr", nsr
     a, b = _port(origin), _port(destination)
     if a.locode == b.locode:
         raise InputError(f"origin and destination are the same port: {a.label}")
+    return _check_corridor(_route(a, b, via, nsr_variant, key))  # checked on every route, kept or computed
+
+
+def _check_corridor(route: Route) -> Route:
+    """``route``, or :class:`RouteError` if it misses its corridor's required passage (or, by the
+    NSR, has no part in the NSR water area)."""
+    via = route.via
+    if CORRIDOR_REQUIRED[via] not in route.passages or (via == "nsr" and route.nsr_km <= 0):
+        raise RouteError(f"the {via} route {route.origin.locode}–{route.destination.locode} does not pass its "
+                         f"corridor (passages: {', '.join(route.passages) or 'none'}; NSR part "
+                         f"{km_to_nm(route.nsr_km):.0f} nm)")
+    return route
+
+
+@cached_loader
+def _route(a: Port, b: Port, via: str, nsr_variant: str, key: str) -> Route:
+    """One route, once per process (its arrays read-only), and kept in the disk cache."""
     path_file = cache_file(f"route{_route_key(a, b, key)}", "searoute")
     kept = load_arrays(path_file, ("lats", "lons", "km", "passages"), _valid_route)
     if kept is not None:
@@ -264,13 +281,11 @@ def sea_route(origin: str | Port, destination: str | Port, via: str = "nsr", nsr
                       tuple(str(p) for p in kept["passages"]), nsr_variant if via == "nsr" else None)
     else:
         route = _computed_route(a, b, via, key, nsr_variant)
-    # the corridor is checked on every route, kept or computed; a route that fails is not kept
-    if CORRIDOR_REQUIRED[via] not in route.passages or (via == "nsr" and route.nsr_km <= 0):
-        raise RouteError(f"the {via} route {a.locode}–{b.locode} does not pass its corridor (passages: "
-                         f"{', '.join(route.passages) or 'none'}; NSR part {km_to_nm(route.nsr_km):.0f} nm)")
+    _check_corridor(route)  # a route that fails is not kept
     if kept is None:
         save_arrays(path_file, lats=route.lats, lons=route.lons, km=np.array([route.length_km, route.nsr_km]),
                     passages=np.array(route.passages, dtype=str))
+    route.lats.flags.writeable = route.lons.flags.writeable = False  # shared by every caller in the process
     return route
 
 
