@@ -30,3 +30,26 @@ def test_readme_names_the_two_commands_and_embeds_every_figure():
     assert "make run" in README and "make test" in README
     for name in figure_names():
         assert f"(figures/{name}.png)" in README
+
+
+def test_contributing_lists_every_kind_as_the_code_declares_it():
+    from geoclaims.publish.readme import render_kinds
+
+    text = (REPO_ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert render_kinds(text) == text, "run `make readme`"
+
+
+def test_kinds_json_lists_every_kind_with_its_declared_parameters(capsys):
+    import json
+
+    from geoclaims.cli import main
+    from geoclaims.families import FAMILIES
+
+    assert main(["kinds", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert {(r["family"], r["kind"]) for r in rows} == {(f, k) for f, fam in FAMILIES.items() for k in fam.checks}
+    for r in rows:
+        check = FAMILIES[r["family"]].checks[r["kind"]]
+        assert [p["name"] for p in r["params"]] == list(check.params) and r["doc"].endswith(".")
+        assert {p["name"] for p in r["params"] if p["required"]} == set(check.required)
+        assert all(p["default"] is None or not p["required"] for p in r["params"])

@@ -80,6 +80,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("articles", help="list the articles", description="List the articles in data/articles/.")
     p.set_defaults(func="articles")
 
+    p = sub.add_parser("kinds", help="list the check kinds and their parameters",
+                       description="List every check kind a claim can name: family, parameters (required, or "
+                                   "optional with their default), the claimed value's form and what it checks.")
+    p.add_argument("--format", choices=("table", "json", "markdown"), default="table",
+                   help="output format (default: table)")
+    p.set_defaults(func="kinds")
+
     p = sub.add_parser("figures", help="regenerate an article's figures", description="Regenerate an article's figures.")
     p.add_argument("--out", metavar="DIR", type=_nonempty("--out"),
                    help="output folder (default: figures/, or figures/SLUG/ for another article)")

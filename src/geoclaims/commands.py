@@ -163,3 +163,19 @@ def report(args: argparse.Namespace) -> str:
 
     pages = each_article(args, lambda slug: build_report(args.out, article=slug, force=args.force))
     return "\n".join(str(p) for p in pages)
+
+
+def kinds(args: argparse.Namespace) -> str:
+    from .families.catalogue import kinds as catalogue, kinds_markdown
+    from .scorecard import columns, terminal_width
+
+    if args.format == "json":
+        return json.dumps(catalogue(), ensure_ascii=False, indent=2)
+    if args.format == "markdown":
+        return kinds_markdown()
+    rows = [("family", "kind", "value", "parameters")]
+    for row in catalogue():
+        params = ", ".join(p["name"] if p["required"] else f"[{p['name']}" + (f"={p['default']}]" if p["default"]
+                                                                                else "]") for p in row["params"])
+        rows.append((row["family"], row["kind"], row["value"], params or "none"))
+    return "\n".join(columns(rows, terminal_width(), shrink=(3,)))

@@ -75,8 +75,12 @@ class Run:
         return None
 
     def check(self, claim: Claim) -> Finding:
-        """The finding of one claim, with the figures its check kind declares."""
+        """The finding of one claim, with the figures its check kind declares; the kind's declared
+        defaults fill the parameters the claim leaves out."""
         kind = FAMILIES[claim.family].checks[claim.check]
+        missing = {k: v for k, v in kind.defaults.items() if k not in dict(claim.params)}
+        if missing:
+            claim = replace(claim, params=claim.params + tuple(missing.items()))
         evidence = self.evidence(claim.family)
         try:
             finding = kind.function(claim, evidence)

@@ -8,6 +8,7 @@ and the check's parameters); a new kind is one entry in a family's ``checks``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
@@ -20,10 +21,11 @@ class Check:
     """One kind of check: ``function(claim, evidence) -> Finding``.
 
     ``value`` is the form the claimed value must have; ``params`` the names the claim's
-    ``params`` cell may set (``required`` those it must); ``figures`` the names of the
-    family's figures that show this kind's evidence; ``shows(claim, evidence, name)``, when
-    given, says whether figure ``name`` shows this claim's evidence (a figure drawn for one
-    port pair and ship type does not show another's).
+    ``params`` cell may set (``required`` those it must; ``defaults`` the value of an optional
+    one when the claim leaves it out — the run sets it, so the check reads the declared default);
+    ``figures`` the names of the family's figures that show this kind's evidence;
+    ``shows(claim, evidence, name)``, when given, says whether figure ``name`` shows this claim's
+    evidence (a figure drawn for one port pair and ship type does not show another's).
     """
 
     function: Callable
@@ -32,10 +34,21 @@ class Check:
     required: tuple[str, ...] = ()
     figures: tuple[str, ...] = ()
     shows: Callable | None = None
+    defaults: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.value not in VALUE_KINDS:
             raise ValueError(f"value must be one of {VALUE_KINDS}, got {self.value!r}")
+        stray = (set(self.required) | set(self.defaults)) - set(self.params)
+        if stray or set(self.required) & set(self.defaults):
+            raise ValueError(f"required and defaulted parameters must be declared params, and not both: {stray}")
+
+    @property
+    def doc(self) -> str:
+        """The first sentence of the check function's docstring: what the kind checks."""
+        text = " ".join((self.function.__doc__ or "").split())
+        text = re.sub(r":\w+:`[~.]*([^`]+)`", lambda m: m.group(1).rsplit(".", 1)[-1], text).replace("``", "")
+        return text.split(". ")[0].rstrip(".") + "." if text else ""
 
 
 @dataclass(frozen=True)

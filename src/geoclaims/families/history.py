@@ -66,10 +66,10 @@ FAMILY = Family(
     evidence=evidence,
     checks={
         "event-month": Check(tc.event_month, "month", ("event",), ("event",)),
-        "years-since": Check(tc.years_since, "number"),
-        "named-count": Check(tc.named_count, "count", (), (), ("islands-areas",)),
+        "years-since": Check(tc.years_since, "number", ("starts", "measured_from"), ("starts",)),
+        "named-count": Check(tc.named_count, "count", ("event",), ("event",), ("islands-areas",)),
         "none-since": Check(tc.none_since, "date", ("event",), ("event",), ("reactors-operating",)),
-        "ended-by": Check(tc.ended_by, "date"),
+        "ended-by": Check(tc.ended_by, "date", ("events", "by", "context"), ("events", "by")),
         "attribute-holds": Check(fc.attribute_holds, "count", ("subjects", "attribute", "value"),
                                  ("subjects", "attribute", "value")),
         "attribute-at-least": Check(fc.attribute_at_least, "number", ("subject", "attribute"), ("subject", "attribute")),

@@ -42,7 +42,8 @@ FAMILY = Family(
     title="Meetings and dates: Abe–Putin meetings, dates of office and events",
     evidence=evidence,
     checks={
-        "meeting-ordinal": Check(tc.meeting_ordinal, "count", ("since",), ("since",), ("meetings-timeline",)),
+        "meeting-ordinal": Check(tc.meeting_ordinal, "count", ("since", "meeting"), ("since", "meeting"),
+                                 ("meetings-timeline",)),
         "event-month": Check(tc.event_month, "month", ("event",), ("event",)),
         "local-date": Check(tc.local_date, "date", ("event",), ("event",)),
         "years-at-least": Check(tc.years_at_least, "number", ("event",), ("event",)),

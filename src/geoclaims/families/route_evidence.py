@@ -231,7 +231,10 @@ def evidence(article, claims) -> RouteEvidence:
             claimed[(*pair, c.param("via"))] = c.value
     pairs += [p for p in CONTEXT_PAIRS if p not in pairs]  # also the headline when no claim names a pair
     variants = {c.param("nsr_variant", "coastal") for c in claims} or {"coastal"}
-    variant = variants.pop() if len(variants) == 1 else "coastal"
+    if len(variants) > 1:  # one track per article's route evidence: a second variant would be ignored
+        raise DataError(f"the route claims of {article.slug} name NSR variants {', '.join(sorted(variants))}; "
+                        "one article's route claims use one variant")
+    variant = variants.pop()
     table = load_vessel_profiles()
     usable = pd.Series([all_before(ids, article.latest) for ids in table["source_ids"]], index=table.index)
     by_type, sources, later = {}, {}, {}

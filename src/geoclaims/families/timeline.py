@@ -29,6 +29,8 @@ class Timeline:
     reactors: pd.DataFrame
     islands: pd.DataFrame
     facts: pd.DataFrame
+    #: the meeting each meeting-ordinal claim names (``meeting`` parameter), in claim order
+    meetings_named: tuple[str, ...] = ()
 
     def article_window(self) -> tuple[pd.Timestamp, pd.Timestamp]:
         """Earliest and latest possible publication day of the article."""
@@ -40,8 +42,18 @@ class Timeline:
             raise DataError(f"events.csv: no event {event_id!r}")
         return self.events.loc[event_id]
 
+    def meeting(self, meeting_id: str) -> pd.Series:
+        """One officially counted meeting of ``meetings.csv``; another id is a data error."""
+        hit = self.meetings[(self.meetings["meeting_id"] == meeting_id) & (self.meetings["official_count"] == "yes")]
+        if hit.empty:
+            raise DataError(f"meetings.csv: no officially counted meeting {meeting_id!r}")
+        return hit.iloc[0]
+
     def anticipated_meeting(self) -> pd.Series:
-        """The first officially counted meeting after the article's latest possible date."""
+        """The meeting the article's claims name (the first ``meeting`` parameter), else the first
+        officially counted meeting after the article's latest possible date."""
+        if self.meetings_named:
+            return self.meeting(self.meetings_named[0])
         after = self.meetings[(self.meetings["date"] > self.article.latest) & (self.meetings["official_count"] == "yes")]
         if after.empty:
             raise DataError(f"meetings.csv: no counted meeting after {self.article.latest:%Y-%m-%d}")
@@ -50,8 +62,9 @@ class Timeline:
 
 def evidence(article, claims=()) -> Timeline:
     """Load and cross-check every dated table, with the article."""
+    named = tuple(c.param("meeting") for c in claims if "meeting" in dict(c.params))
     return Timeline(article, load_meetings(), load_meeting_counts(), load_events(), load_reactors(), load_islands(),
-                    load_facts())
+                    load_facts(), named)
 
 
 def parse_date(value, what: str = "date") -> pd.Timestamp:

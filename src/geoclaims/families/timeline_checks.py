@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 
 from ..data import merge_ids
+from ..errors import DataError
 from ..findings import Finding
 from ..rating import rate
 from .timeline import Timeline, operating_on, running_periods, years_between
@@ -44,12 +45,12 @@ def _day(ts: pd.Timestamp) -> float:
 
 
 def meeting_ordinal(claim, tl: Timeline) -> Finding:
-    """Ordinal of the meeting the article anticipates, counted from an event (``since``).
+    """Ordinal of a meeting (``meeting``, an id of meetings.csv) counted from an event (``since``).
 
     Range: the count with and without short sideline meetings; a count is exact (no tolerance).
     """
     office = tl.event(claim.param("since"))
-    meeting = tl.anticipated_meeting()
+    meeting = tl.meeting(claim.param("meeting"))
     window = tl.meetings[(tl.meetings["date"] >= office["date"]) & (tl.meetings["date"] <= meeting["date"])
                          & (tl.meetings["official_count"] == "yes")]
     full = window[~window["format"].str.contains("short")]
@@ -94,31 +95,33 @@ def local_date(claim, tl: Timeline) -> Finding:
                    _iso(max(local, japan)), rating, rule, merge_ids(event["source_ids"]))
 
 
-def years_since(claim, tl: Timeline) -> Finding:
-    """Years the islands dispute had lasted at the article's date, from every defensible start.
+def _event_ids(claim, name: str) -> list[str]:
+    """The event ids of a parameter listing several (``a, b, c``)."""
+    return [e.strip() for e in claim.param(name).split(",") if e.strip()]
 
-    Starts: the Soviet occupation of the four islands (first and last day, both sources), the
-    surrender's signing, and the 1956 Joint Declaration; ends: the publication window. The
-    range spans all of them; "measured" is the years since the occupation began, the start both
-    governments date the dispute from. Read to :data:`ROUND_DURATION`.
+
+def years_since(claim, tl: Timeline) -> Finding:
+    """Years something had lasted at the article's date, from every defensible start: the first
+    day of each event ``starts`` names; ends: the publication window.
+    The range spans all of them; "measured" is the years since the first day of ``measured_from``
+    (an event of ``starts``; the first by default). Read to :data:`ROUND_DURATION`.
     """
     earliest, latest = tl.article_window()
-    occupation = [tl.event(e) for e in ("occupation-four-islands", "occupation-four-islands-brown")]
-    starts = {
-        "the Soviet occupation (1945)": [r[c] for r in occupation for c in ("date", "date_end")],
-        "the surrender's signing (1945)": [tl.event("surrender-signed")["date"]],
-        "the 1956 Joint Declaration": [tl.event("joint-declaration-1956")["date"]],
-    }
+    events = {e: tl.event(e) for e in _event_ids(claim, "starts")}
+    measured_from = claim.param("measured_from", next(iter(events)))
+    if measured_from not in events:
+        raise DataError(f"measured_from must be one of the starts ({', '.join(events)}), got {measured_from!r}")
+    first = events[measured_from]
+    starts = {f"{r['description'].split(':')[0].split(';')[0]} ({_iso(r['date'])})": [r["date"]]
+              for r in events.values()}
     spans = {name: [years_between(s, e) for s in days for e in (earliest, latest)] for name, days in starts.items()}
     claimed = claim.value
     low, high = min(min(v) for v in spans.values()), max(max(v) for v in spans.values())
-    measured = years_between(min(r["date"] for r in occupation), earliest + (latest - earliest) / 2)
+    measured = years_between(first["date"], earliest + (latest - earliest) / 2)
     detail = "; ".join(f"since {n}: {_span(min(v), max(v))}" for n, v in spans.items())
     rule = (f"Years at the article's date ({_iso(earliest)} to {_iso(latest)}) {detail}. Accurate if {claimed:g} lies "
             f"in that range; a round number is read to {ROUND_DURATION:.0%}.")
-    sources = merge_ids(*(tl.event(e)["source_ids"] for e in ("occupation-four-islands", "occupation-four-islands-brown",
-                                                              "surrender-signed", "joint-declaration-1956")),
-                        tl.article.window_sources)
+    sources = merge_ids(*(r["source_ids"] for r in events.values()), tl.article.window_sources)
     return Finding(claim.claim_id, claimed, claim.unit, round(measured, 2), round(low, 2), round(high, 2),
                    rate(claimed, low, high, near=ROUND_DURATION), rule, sources)
 
@@ -139,16 +142,19 @@ def island_area_share_range(islands: pd.DataFrame) -> tuple[float, float]:
 
 
 def named_count(claim, tl: Timeline) -> Finding:
-    """How many of the four islands the 1956 declaration names; a count is exact. Their share
-    of the land is reported beside the verdict, as context, not as a threshold."""
+    """How many of the islands of ``islands.csv`` a document (``event``: its signing) names; a
+    count is exact. Their share of the land is reported beside the verdict, as context, not as a
+    threshold."""
+    document = tl.event(claim.param("event"))
     parts = tl.islands[tl.islands["island"] != "all-four"]
     named = sorted(parts.loc[parts["named_in_1956"] == "yes", "island"].unique())
     share_low, share_high = island_area_share_range(tl.islands)
     count, claimed = len(named), int(claim.claimed_value)
-    rule = (f"The 1956 Joint Declaration names {count} of the four ({' and '.join(n.title() for n in named)}); a count "
+    what = document["description"].split(":")[0].split(";")[0]
+    rule = (f"{what} names {count} of the {parts['island'].nunique()} ({' and '.join(n.title() for n in named)}); a count "
             f"is exact. Context: the two are {_span(share_low * 100, share_high * 100)}% of the four islands' land "
             f"({parts['source'].nunique()} sources).")
-    sources = merge_ids(tl.event("joint-declaration-1956")["source_ids"], *parts["source_ids"])
+    sources = merge_ids(document["source_ids"], *parts["source_ids"])
     return Finding(claim.claim_id, claimed, claim.unit, count, count, count, rate(claimed, count, count), rule, sources)
 
 
@@ -189,21 +195,24 @@ def none_since(claim, tl: Timeline) -> Finding:
 
 
 def ended_by(claim, tl: Timeline) -> Finding:
-    """When the Soviet occupation of the four islands ended, against the war's end (the
-    surrender's signing): the claim holds if it ended by then, read to :data:`FINAL_DAYS` days."""
-    announced, signed = tl.event("surrender-announced")["date"], tl.event("surrender-signed")["date"]
-    rows = [tl.event(e) for e in ("occupation-four-islands", "occupation-four-islands-brown")]
-    begun, ends = min(r["date"] for r in rows), sorted(r["date_end"] for r in rows)
-    sakhalin = tl.event("soviet-sakhalin-offensive")["date"]
+    """When a span of events (``events``: one event per source that dates it, each with its first
+    and last day) ended, against a deadline event (``by``; the claimed value is its date): the
+    claim holds if it ended by then, read to :data:`FINAL_DAYS` days. Events named in ``context``
+    are dated in the rule."""
+    deadline = tl.event(claim.param("by"))
+    rows = [tl.event(e) for e in _event_ids(claim, "events")]
+    begun, ends = min(r["date"] for r in rows), sorted(r["date_end"] if r["date_end"] == r["date_end"] else r["date"]
+                                                          for r in rows)
+    context = [tl.event(e) for e in _event_ids(claim, "context")] if "context" in dict(claim.params) else []
     rating = rate(_day(pd.Timestamp(claim.claimed_value)), _day(ends[0]), _day(ends[-1]), near=FINAL_DAYS,
                   relative=False, sense="at-most")
+    signed = deadline["date"]
     late = f"{(ends[0] - signed).days}–{(ends[-1] - signed).days}" if ends[0] != ends[-1] else f"{(ends[0] - signed).days}"
-    rule = (f"The Sakhalin offensive began {_iso(sakhalin)}, before Japan announced its surrender ({_iso(announced)}); "
-            f"the four islands were occupied from {_iso(begun)} to {_span(ends[0], ends[-1], '{:%Y-%m-%d}')}, "
-            f"{late} days after the surrender was signed ({_iso(signed)}). Accurate if over by the signing; "
+    said = "".join(f"{r['description'].split(':')[0].split(';')[0]}: {_iso(r['date'])}; " for r in context)
+    what = rows[0]["description"].split(":")[0].split(";")[0]
+    rule = (f"{said}{what}: from {_iso(begun)} to {_span(ends[0], ends[-1], '{:%Y-%m-%d}')}, {late} days after "
+            f"{deadline['description'].split(':')[0].split(';')[0]} ({_iso(signed)}). Accurate if over by then; "
             f"\"final days\" is read to {FINAL_DAYS} days.")
-    sources = merge_ids(*(tl.event(e)["source_ids"] for e in ("soviet-sakhalin-offensive", "occupation-four-islands",
-                                                              "occupation-four-islands-brown", "surrender-announced",
-                                                              "surrender-signed")))
+    sources = merge_ids(*(r["source_ids"] for r in context + rows), deadline["source_ids"])
     return Finding(claim.claim_id, claim.claimed_value, claim.unit, _iso(ends[-1]), _iso(ends[0]), _iso(ends[-1]),
                    rating, rule, sources)

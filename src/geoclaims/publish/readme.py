@@ -14,12 +14,24 @@ from ..findings import Finding
 from ..scorecard import format_scorecard
 
 START, END = "<!-- scorecard:start -->", "<!-- scorecard:end -->"
+KINDS_START, KINDS_END = "<!-- kinds:start -->", "<!-- kinds:end -->"
+
+
+def _replace(text: str, start: str, end: str, block: str) -> str:
+    if start not in text or end not in text:
+        raise DataError(f"no {start} … {end} block")
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    return f"{head}{start}\n{block}\n{end}{tail}"
 
 
 def render(text: str, findings: Sequence[Finding]) -> str:
     """Return ``text`` with the scorecard block replaced by the current findings."""
-    if START not in text or END not in text:
-        raise DataError(f"README has no {START} … {END} block")
-    head, rest = text.split(START, 1)
-    _, tail = rest.split(END, 1)
-    return f"{head}{START}\n{format_scorecard(findings, 'markdown')}\n{END}{tail}"
+    return _replace(text, START, END, format_scorecard(findings, "markdown"))
+
+
+def render_kinds(text: str) -> str:
+    """Return ``text`` (CONTRIBUTING.md) with the check-kinds block generated from the families."""
+    from ..families.catalogue import kinds_markdown
+
+    return _replace(text, KINDS_START, KINDS_END, kinds_markdown())

@@ -1,0 +1,36 @@
+"""The catalogue of check kinds, read from the families' declarations: what ``geoclaims kinds``
+prints and what CONTRIBUTING.md's table is generated from (a test fails when it is stale)."""
+
+from __future__ import annotations
+
+from . import FAMILIES
+
+
+def kinds() -> list[dict]:
+    """One row per check kind: ``family``, ``kind``, ``value`` (the claimed value's form),
+    ``params`` (each with ``name``, ``required`` and ``default``), ``figures`` and ``doc``."""
+    rows = []
+    for family in FAMILIES.values():
+        for name, check in family.checks.items():
+            params = [{"name": p, "required": p in check.required, "default": check.defaults.get(p)}
+                      for p in check.params]
+            rows.append({"family": family.name, "kind": name, "value": check.value, "params": params,
+                         "figures": list(check.figures), "doc": check.doc})
+    return rows
+
+
+def _param(p: dict) -> str:
+    if p["required"]:
+        return p["name"]
+    return f"[{p['name']}={p['default']}]" if p["default"] is not None else f"[{p['name']}]"
+
+
+def kinds_markdown() -> str:
+    """The catalogue as a Markdown table (family, kind, parameters, value, what it checks)."""
+    lines = ["| family | kind | parameters (`[optional=default]`) | claimed value | what it checks |",
+             "|---|---|---|---|---|"]
+    for row in kinds():
+        params = ", ".join(_param(p) for p in row["params"]) or "none"
+        lines.append(f"| {row['family']} | `{row['kind']}` | {params} | {row['value']} | "
+                     f"{row['doc'].replace('|', '/')} |")
+    return "\n".join(lines)
