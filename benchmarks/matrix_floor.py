@@ -50,9 +50,10 @@ def ports() -> tuple[list[str], list[str]]:
 def main() -> None:
     from scipy.sparse.csgraph import dijkstra
 
-    from geoclaims.datasets import vessel_profile
+    from geoclaims.geo.transit import vessel_profile
     from geoclaims.geo.matrix import port_matrix
-    from geoclaims.geo.network import corridor_key, load_network
+    from geoclaims.geo.network import corridor_key
+    from geoclaims.geo.nsr_track import load_network
     from geoclaims.geo.routes import find_port
 
     europe, east = ports()

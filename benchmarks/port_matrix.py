@@ -30,7 +30,7 @@ def main() -> None:
 
     from geoclaims.datasets import load_matrix_ports
     from geoclaims.geo.matrix import port_matrix
-    from geoclaims.geo.network import load_network
+    from geoclaims.geo.nsr_track import load_network
     from geoclaims.geo.routes import find_port
 
     ports = load_matrix_ports()

@@ -65,7 +65,8 @@ def whole_processes() -> dict[str, list[float]]:
 def in_process() -> tuple[list[float], list[float]]:
     from scgraph import GeoGraph
 
-    from geoclaims.geo.network import corridor_key, load_network
+    from geoclaims.geo.network import corridor_key
+    from geoclaims.geo.nsr_track import load_network
     from geoclaims.geo.routes import sea_route
 
     net, key = load_network(), corridor_key("nsr", "coastal")

@@ -88,7 +88,8 @@ def test_a_bad_article_slug_is_one_line_and_status_2(slug, capsys):
 
 
 def test_a_tanker_claim_is_rated_with_tanker_speeds_and_a_container_claim_without_them():
-    from geoclaims.datasets import load_vessel_profiles, vessel_profile
+    from geoclaims.datasets import load_vessel_profiles
+    from geoclaims.geo.transit import vessel_profile
     from geoclaims.geo.routes import sea_route
     from geoclaims.geo.transit import transit_days
 

@@ -22,7 +22,7 @@ CASES = [
     ("geoclaims.geo.straits.strait_width", ("bering",), {}, UnknownStraitError, "'bering'"),
     ("geoclaims.geo.routes.find_port", ("XXXXX",), {}, UnknownPortError, "'XXXXX'"),
     ("geoclaims.geo.routes.sea_route", ("NLRTM", "JPYOK"), {"via": "arctic"}, InputError, "'arctic'"),
-    ("geoclaims.datasets.vessel_profile", ("turbo",), {}, InputError, "'turbo'"),
+    ("geoclaims.geo.transit.vessel_profile", ("turbo",), {}, InputError, "'turbo'"),
     ("geoclaims.geo.transit.VesselProfile", ("p", 18.0, 0.0), {}, InputError, "0.0"),
     ("geoclaims.geo.transit.VesselProfile", ("p", 18.0, 12.0, -1.0), {}, InputError, "-1.0"),
     ("geoclaims.families.timeline.parse_date", ("2014-02-30",), {}, InputError, "'2014-02-30'"),

@@ -228,7 +228,7 @@ API = [
 @pytest.mark.parametrize("case, target, args, error, named", API, ids=[c[0] for c in API])
 def test_api_bad_input_raises_a_typed_error_naming_the_value(case, target, args, error, named):
     if target.endswith("transit_days_for"):
-        from geoclaims.datasets import vessel_profile
+        from geoclaims.geo.transit import vessel_profile
 
         args = (*args[:3], vessel_profile("slow-steaming"))
     with pytest.raises(error) as info:

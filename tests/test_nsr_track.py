@@ -6,7 +6,8 @@ import numpy as np
 
 from geoclaims.datasets import load_nsr_track
 from geoclaims.geo.coastline import on_land
-from geoclaims.geo.network import load_marnet, load_network
+from geoclaims.geo.network import load_marnet
+from geoclaims.geo.nsr_track import load_network
 from geoclaims.geo.nsr_track import _area_mask, connectors, track_legs, track_sequences
 
 

@@ -258,5 +258,7 @@ def test_every_notebook_is_executed_by_some_article_s_report():
     from geoclaims.articles import article_slugs
     from geoclaims.paths import notebooks_dir
 
-    executed = {stem for slug in article_slugs() for stem in load_article(slug).notebook_stems()}
+    from geoclaims.families import notebook_stems
+
+    executed = {stem for slug in article_slugs() for stem in notebook_stems(load_article(slug))}
     assert executed == {p.stem for p in notebooks_dir().glob("*.ipynb")}

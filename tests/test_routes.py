@@ -9,7 +9,7 @@ import pytest
 
 from geoclaims.cli import main
 from geoclaims.errors import InputError, RouteError, UnknownPortError
-from geoclaims.geo.network import load_network
+from geoclaims.geo.nsr_track import load_network
 from geoclaims.data import load_table
 from geoclaims.datasets import load_matrix_ports, load_vessel_profiles
 from geoclaims.geo.matrix import port_matrix

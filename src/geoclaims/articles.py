@@ -41,22 +41,6 @@ class Article:
     #: article.toml; ``scorecard`` for any family not listed); otherwise the families' own
     notebooks: tuple[tuple[str, str], ...] = ()
 
-    def notebook_for(self, family: str) -> str:
-        """The stem of the notebook that shows ``family``'s evidence for this article."""
-        from .families import FAMILIES
-
-        own = dict(self.notebooks)
-        if own:
-            return own.get(family) or own["scorecard"]
-        return FAMILIES[family].notebook
-
-    def notebook_stems(self) -> list[str]:
-        """Every notebook the article's report executes."""
-        from .families import FAMILIES
-
-        own = dict(self.notebooks)
-        return sorted(set(own.values())) if own else ["00-scorecard", *sorted({f.notebook for f in FAMILIES.values()})]
-
     @property
     def window(self) -> tuple[pd.Timestamp, pd.Timestamp]:
         """Earliest and latest possible publication day."""

@@ -120,9 +120,9 @@ def strait(args: argparse.Namespace) -> str:
 
 
 def route(args: argparse.Namespace) -> str:
-    from .datasets import load_vessel_profiles, vessel_profile
+    from .datasets import load_vessel_profiles
     from .geo.routes import sea_route
-    from .geo.transit import transit_days
+    from .geo.transit import transit_days, vessel_profile
     from .scorecard import columns, terminal_width
 
     if args.profile is not None and args.ship_type is not None:

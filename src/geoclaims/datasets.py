@@ -266,20 +266,6 @@ def load_meeting_counts() -> pd.DataFrame:
     return frame
 
 
-def vessel_profile(name: str):
-    """A :class:`~geoclaims.geo.transit.VesselProfile` of ``vessel_profiles.csv`` by name
-    (an unknown name lists the known ones)."""
-    from .errors import InputError
-    from .geo.transit import VesselProfile
-
-    profiles = load_vessel_profiles()
-    if not isinstance(name, str) or name not in profiles.index:
-        raise InputError(f"unknown profile {name!r}; known: {', '.join(profiles.index)}")
-    row = profiles.loc[name]
-    return VesselProfile(name, float(row["open_water_kn"]), float(row["nsr_kn"]), float(row["suez_transit_h"]),
-                         float(row["suez_wait_h"]), float(row["port_days"]))
-
-
 #: every shared table's loader: :func:`load_all` runs them all, so that every command that
 #: checks claims validates every table by the same rules, whichever tables its claims read
 SHARED_TABLES = (load_port_table, load_vessel_profiles, load_reference_distances, load_matrix_ports,

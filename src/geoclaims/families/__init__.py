@@ -16,4 +16,20 @@ from .tunnel import FAMILY as TUNNEL
 #: every family by name, in the order of the scorecard's notebooks
 FAMILIES: dict[str, Family] = {f.name: f for f in (ROUTE, TUNNEL, MEETINGS, HISTORY)}
 
-__all__ = ["Check", "FAMILIES", "Family", "FigureSpec"]
+
+def notebook_for(article, family: str) -> str:
+    """The stem of the notebook that shows ``family``'s evidence for ``article`` (an
+    :class:`~geoclaims.articles.Article`): its own (``[notebooks]`` in article.toml;
+    ``scorecard`` for any family not listed), else the family's."""
+    own = dict(article.notebooks)
+    if own:
+        return own.get(family) or own["scorecard"]
+    return FAMILIES[family].notebook
+
+
+def notebook_stems(article) -> list[str]:
+    """Every notebook ``article``'s report executes."""
+    own = dict(article.notebooks)
+    return sorted(set(own.values())) if own else ["00-scorecard", *sorted({f.notebook for f in FAMILIES.values()})]
+
+__all__ = ["Check", "FAMILIES", "Family", "FigureSpec", "notebook_for", "notebook_stems"]

@@ -10,6 +10,7 @@ shown apart.
 
 from __future__ import annotations
 
+from ..errors import DataError
 from ..findings import Finding
 from ..geo.transit import implied_speed_kn
 from ..geo.units import MI_PER_NM
@@ -129,8 +130,6 @@ def time_ratio_check(claim, ev: RouteEvidence) -> Finding:
     each within :data:`NEAR` of their own range (the ratio then pairs a fast NSR voyage with a
     slow Suez one); otherwise as :func:`~geoclaims.rating.rate` rates it.
     """
-    from ..registry import get_claim
-
     pair = _pair(claim)
     ship = _ship_type(claim)
     reference = REFERENCE_PROFILES[ship]
@@ -141,8 +140,12 @@ def time_ratio_check(claim, ev: RouteEvidence) -> Finding:
     low, high = float(ratios.min()), float(ratios.max())
     parts_ok = False
     if claim.param("nsr_claim", "") and claim.param("suez_claim", ""):
-        nsr_claim = get_claim(claim.param("nsr_claim"), claim.article).value
-        suez_claim = get_claim(claim.param("suez_claim"), claim.article).value
+        named = [claim.param("nsr_claim"), claim.param("suez_claim")]
+        unknown = [n for n in named if n not in ev.claimed_values]
+        if unknown:
+            raise DataError(f"nsr_claim/suez_claim must name route claims of the article with a number, "
+                            f"got {unknown[0]!r}")
+        nsr_claim, suez_claim = (ev.claimed_values[n] for n in named)
         parts_ok = (rate(nsr_claim, nsr.min(), nsr.max(), near=NEAR) != "inaccurate"
                     and rate(suez_claim, suez.min(), suez.max(), near=NEAR) != "inaccurate")
     rating = rate(claimed, low, high, near=NEAR, misleading=parts_ok)
@@ -225,8 +228,6 @@ def season_months(claim, ev: RouteEvidence) -> Finding:
     """How many months of a span (``months=6-8``: the summer) the NSR season covers in full, by
     each statement of the season published by the article; the claimed value is how many the
     article implies (all three for "the summer months")."""
-    from ..errors import DataError
-
     try:
         first, last = (int(m) for m in claim.param("months").split("-"))
         if not 1 <= first <= last <= 12:

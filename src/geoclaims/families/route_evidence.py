@@ -22,11 +22,11 @@ import pandas as pd
 
 from ..data import merge_ids
 from ..datasets import (all_before, later_than, load_matrix_ports, load_nsr_season, load_nsr_track, load_reference_distances,
-                        load_vessel_profiles, load_voyages, vessel_profile)
+                        load_vessel_profiles, load_voyages)
 from ..errors import DataError, GeoclaimsError
 from ..geo.matrix import port_matrix
 from ..geo.routes import Route, sea_route
-from ..geo.transit import VesselProfile, transit_days
+from ..geo.transit import VesselProfile, transit_days, vessel_profile
 from ..schemas import SHIP_TYPES
 
 #: pairs shown beside the claimed ones in notebook 01 (how the claims fare for other ports)
@@ -55,6 +55,8 @@ class RouteEvidence:
     nsr_variant: str = "coastal"
     #: ship type -> its profiles left out (sources published after the article), as sentences
     later_by_type: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    #: claim id -> claimed value of every route claim of the article (a check may compare with another's)
+    claimed_values: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
 
     def later_profiles(self, ship_type: str = DEFAULT_SHIP_TYPE) -> tuple[str, ...]:
         """The profiles of a ship type left out because their sources came after the article."""
@@ -248,8 +250,9 @@ def evidence(article, claims) -> RouteEvidence:
     if DEFAULT_SHIP_TYPE not in by_type:
         raise DataError(f"vessel_profiles.csv: no {DEFAULT_SHIP_TYPE} profile rests on sources published by "
                         f"{article.latest:%Y-%m-%d}")
+    values = MappingProxyType({c.claim_id: c.value for c in claims if c.claimed_value.replace(".", "", 1).isdigit()})
     return RouteEvidence(tuple(pairs), MappingProxyType(by_type), MappingProxyType(sources), claimed, article.latest,
-                         variant, MappingProxyType(later))
+                         variant, MappingProxyType(later), values)
 
 
 def reference_deviations(nsr_variant: str = "coastal") -> pd.DataFrame:

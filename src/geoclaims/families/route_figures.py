@@ -10,8 +10,7 @@ from .route_evidence import CORRIDORS, DEFAULT_SHIP_TYPE, RouteEvidence
 def _polar_routes_map(fig, ev: RouteEvidence) -> None:
     from ..draw import maps
     from ..geo.coastline import land_polygons
-    from ..geo.network import load_network
-    from ..geo.routes import _nsr_area_lon360
+    from ..geo.nsr_track import _nsr_area_lon360, load_network
 
     routes = {via: ev.route(via, ev.headline) for via in CORRIDORS}
     net = load_network()

@@ -17,8 +17,9 @@ import shapely
 from ..data import cached_loader
 from ..progress import report
 from .geodesy import inverse
-from .network import CORRIDOR_REQUIRED, CORRIDORS, corridor_key, load_network
-from .routes import MAX_ACCESS_KM, _lon360, _nsr_area_lon360, check_access, find_port
+from .network import CORRIDOR_REQUIRED, CORRIDORS, corridor_key
+from .nsr_track import _lon360, _nsr_area_lon360, load_network
+from .routes import MAX_ACCESS_KM, check_access, find_port
 from .transit import VesselProfile, transit_days_for
 from .units import km_to_nm
 
@@ -88,7 +89,7 @@ def port_matrix(origins: list[str], destinations: list[str], profile: VesselProf
     if both:  # as sea_route says: a route needs two ports
         raise InputError(f"{both[0]} is both an origin and a destination: a route needs two different ports")
     if isinstance(profile, str):
-        from ..datasets import vessel_profile
+        from .transit import vessel_profile
 
         profile = vessel_profile(profile)
     prof = profile

@@ -172,15 +172,6 @@ def _valid_ports(z: dict) -> None:
 
 
 @cached_loader
-def load_network() -> Network:
-    """The routing network: searoute's graph (:func:`load_marnet`) with its Arctic lanes in the
-    NSR water area replaced by the sourced NSR track (:mod:`.nsr_track`)."""
-    from .nsr_track import splice
-
-    return splice(load_marnet())
-
-
-@cached_loader
 def load_marnet() -> Network:
     """:class:`Network` from searoute's marnet data as shipped; the arrays are cached on disk
     after the first build (reading searoute's 1.8 MB Python literal costs about 0.3 s)."""

@@ -29,7 +29,9 @@ import numpy as np
 import shapely
 from pyproj import Geod
 
-from .network import NSR_TAGS, NSR_VARIANTS, Network, _unit_vectors
+from ..data import cached_loader
+from ..errors import DataError
+from .network import NSR_TAGS, NSR_VARIANTS, Network, _unit_vectors, load_marnet
 
 #: largest distance between consecutive track nodes, km (ports in the area snap to the track)
 DENSIFY_KM = 50.0
@@ -79,7 +81,6 @@ def densify(a: tuple[float, float], b: tuple[float, float], step_km: float = DEN
 
 
 def _area_mask(net: Network) -> np.ndarray:
-    from .routes import _lon360, _nsr_area_lon360
 
     lu, lv = _lon360(net.lon[net.edge_u]), _lon360(net.lon[net.edge_v])
     mid_lon = np.where(np.abs(lu - lv) > 180, ((lu + lv + 360) / 2) % 360, (lu + lv) / 2)
@@ -102,6 +103,22 @@ def connectors(net: Network, keep: np.ndarray) -> list[tuple[tuple[float, float]
         d = np.linalg.norm(xyz - _unit_vectors(np.array([lat]), np.array([lon])), axis=1)
         out += [((lat, lon), int(alive[i])) for i in np.argsort(d)[:CONNECT]]
     return out
+
+
+def _lon360(lon):
+    return np.mod(np.asarray(lon, dtype=float), 360.0)
+
+
+@cached_loader
+def _nsr_area_lon360() -> shapely.Polygon:
+    """The NSR water area as a shapely polygon in (lon in [0, 360), lat): it spans ±180."""
+    from ..datasets import load_nsr_area_vertices
+
+    lats, lons = zip(*load_nsr_area_vertices())
+    poly = shapely.Polygon(np.column_stack([_lon360(lons), lats]))
+    if not poly.is_valid:
+        raise DataError("nsr_area.csv: the vertices do not form a simple polygon")
+    return poly
 
 
 #: how far apart the land test samples a leg, km
@@ -142,7 +159,6 @@ def check_on_water(raw: Network) -> None:
     import hashlib
 
     from ..cache import cache_file, load_arrays, save_arrays
-    from ..errors import DataError
 
     legs = track_legs()
     key = hashlib.sha256(repr([(a, b) for a, b, _ in legs] + connectors(raw, ~_area_mask(raw))).encode()).hexdigest()
@@ -185,3 +201,10 @@ def splice(raw: Network) -> Network:
         add(node(end), n, "")
     return Network(lat=np.array(lat), lon=np.array(lon), edge_u=np.array(u), edge_v=np.array(v), edge_km=np.array(km),
                    edge_passage=np.array(tags, dtype=object))
+
+
+@cached_loader
+def load_network() -> Network:
+    """The routing network: searoute's graph (:func:`~.network.load_marnet`) with its Arctic lanes
+    in the NSR water area replaced by the sourced NSR track (:func:`splice`)."""
+    return splice(load_marnet())

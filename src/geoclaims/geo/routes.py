@@ -23,9 +23,10 @@ import shapely
 
 from ..cache import cache_file, load_arrays, require, save_arrays
 from ..data import cached_loader
-from ..errors import AmbiguousPortError, DataError, InputError, RouteError, UnknownPortError
+from ..errors import AmbiguousPortError, InputError, RouteError, UnknownPortError
 from .geodesy import Position, check_lat_lon, distance_km, path_length_km, wrap_lon
-from .network import CORRIDOR_REQUIRED, corridor_key, load_network, load_ports
+from .network import CORRIDOR_REQUIRED, corridor_key, load_ports
+from .nsr_track import _nsr_area_lon360, load_network
 from .units import km_to_nm
 
 #: farthest a port may lie from the sea network (km): the longest access leg of the 40 matrix
@@ -144,22 +145,6 @@ def _port(value) -> Port:
 
 
 # ---- the NSR water area -----------------------------------------------------------------------
-
-def _lon360(lon):
-    return np.mod(np.asarray(lon, dtype=float), 360.0)
-
-
-@cached_loader
-def _nsr_area_lon360() -> shapely.Polygon:
-    """The NSR water area as a shapely polygon in (lon in [0, 360), lat): it spans ±180."""
-    from ..datasets import load_nsr_area_vertices
-
-    lats, lons = zip(*load_nsr_area_vertices())
-    poly = shapely.Polygon(np.column_stack([_lon360(lons), lats]))
-    if not poly.is_valid:
-        raise DataError("nsr_area.csv: the vertices do not form a simple polygon")
-    return poly
-
 
 def nsr_length_km(lats, lons) -> float:
     """Length (km, WGS84) of the part of a path, given in (lat, lon), inside the NSR water area.

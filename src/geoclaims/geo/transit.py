@@ -86,7 +86,6 @@ def transit_days(route, profile: VesselProfile | str) -> float:
     if not isinstance(route, Route):
         raise InputError(f"route must be a Route from sea_route(), got {route!r}")
     if isinstance(profile, str):
-        from ..datasets import vessel_profile
 
         profile = vessel_profile(profile)
     return transit_days_for(route.length_nm, route.nsr_nm, route.via, profile)
@@ -96,3 +95,15 @@ def implied_speed_kn(route, days: float) -> float:
     """Average speed (knots) needed to sail ``route`` in ``days`` (no stops)."""
     days = _number(days, "days", positive=True)
     return route.length_nm / (days * HOURS_PER_DAY)
+
+
+def vessel_profile(name: str) -> VesselProfile:
+    """A :class:`VesselProfile` of ``vessel_profiles.csv`` by name (an unknown name lists the known ones)."""
+    from ..datasets import load_vessel_profiles
+
+    profiles = load_vessel_profiles()
+    if not isinstance(name, str) or name not in profiles.index:
+        raise InputError(f"unknown profile {name!r}; known: {', '.join(profiles.index)}")
+    row = profiles.loc[name]
+    return VesselProfile(name, float(row["open_water_kn"]), float(row["nsr_kn"]), float(row["suez_transit_h"]),
+                         float(row["suez_wait_h"]), float(row["port_days"]))

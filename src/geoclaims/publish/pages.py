@@ -8,6 +8,7 @@ import html
 import re
 
 from ..articles import Article
+from ..families import notebook_for
 from ..findings import Finding
 from ..registry import Claim
 from ..scorecard import show_claimed, show_range, show_value, summary
@@ -147,7 +148,7 @@ def index_page(article: Article, findings: list[Finding], claims: dict[str, Clai
         f'<td>{_esc(show_range(f.low, f.high))}</td><td><span class="rating {f.rating}">{f.rating}</span></td></tr>'
         for f in findings)
     legend = "".join(f'<dt><span class="rating {r}">{r}</span></dt><dd>{_esc(m)}</dd>' for r, m in RATING_MEANINGS.items())
-    sections = "".join(claim_section(f, claims[f.claim_id], article, figures, article.notebook_for(claims[f.claim_id].family),
+    sections = "".join(claim_section(f, claims[f.claim_id], article, figures, notebook_for(article, claims[f.claim_id].family),
                                      sources, reviews.get(f.claim_id)) for f in findings)
     shown: dict[str, tuple[str, str]] = {}
     for f in findings:

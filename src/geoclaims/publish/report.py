@@ -25,7 +25,7 @@ from pathlib import Path
 
 from ..articles import article_slugs, load_article, notebook_path
 from ..data import load_sources
-from ..families import FAMILIES
+from ..families import FAMILIES, notebook_stems
 from ..paths import REPO_ROOT
 from ..progress import report
 from ..errors import GeoclaimsError, InputError
@@ -102,7 +102,7 @@ def _article_folder(out: Path, article: str, force: bool = False) -> Path:
     claim_folder(folder, "report", force)
     findings = check_claims(article=art.slug)
     claims = {c.claim_id: c for c in load_claims(art.slug)}
-    notebooks = art.notebook_stems()
+    notebooks = notebook_stems(art)
     staging = staging_folder(folder)
     try:
         for i, stem in enumerate(notebooks, 1):
