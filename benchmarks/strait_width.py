@@ -43,7 +43,7 @@ def main() -> None:
 
     from geoclaims.datasets import load_straits
     from geoclaims.geo.coastline import _landmass_at as landmass_at
-    from geoclaims.geo.straits import _min_distance as min_distance
+    from geoclaims.geo.nearest import _min_distance as min_distance
 
     cold, width = cold_seconds()
     row = load_straits().loc["la-perouse"]

@@ -19,7 +19,7 @@ CASES = [
     ("geoclaims.geo.geodesy.parse_position", ("45°31′N 200°E",), {}, InputError, "200"),
     ("geoclaims.geo.geodesy.parse_position", ("Cape Soya",), {}, InputError, "'Cape Soya'"),
     ("geoclaims.geo.coastline.landmass_id_at", (45.0, 142.0), {"resolution": "x"}, InputError, "'x'"),
-    ("geoclaims.geo.straits.strait_width", ("bering",), {}, UnknownStraitError, "'bering'"),
+    ("geoclaims.geo.straits.strait_width", ("bosporus",), {}, UnknownStraitError, "'bosporus'"),
     ("geoclaims.geo.routes.find_port", ("XXXXX",), {}, UnknownPortError, "'XXXXX'"),
     ("geoclaims.geo.routes.sea_route", ("NLRTM", "JPYOK"), {"via": "arctic"}, InputError, "'arctic'"),
     ("geoclaims.geo.transit.vessel_profile", ("turbo",), {}, InputError, "'turbo'"),

@@ -45,7 +45,7 @@ CLI = [
     ("unknown article", ["check", "--article", "bbc-2020"], "unknown article 'bbc-2020'"),
     ("path as article", ["check", "--article", "../data"], "unknown article '../data'"),
     ("unknown figure", ["figures", "--name", "nope"], "unknown figure 'nope'"),
-    ("unknown strait", ["strait", "bering"], "unknown strait 'bering'"),
+    ("unknown strait", ["strait", "bosporus"], "unknown strait 'bosporus'"),
     ("bad format", ["check", "--format", "xml"], "invalid choice: 'xml'"),
 ]
 

@@ -14,7 +14,8 @@ from geoclaims.geo.coastline import _landmass_at as landmass_at, load_gshhs_meta
 from geoclaims.errors import DataError, InputError, UnknownStraitError
 from geoclaims.geo.geodesy import WGS84
 from geoclaims.scorecard import check_claims
-from geoclaims.geo.straits import _min_distance as min_distance, crossing_pairings, strait_width
+from geoclaims.geo.nearest import _min_distance as min_distance
+from geoclaims.geo.straits import crossing_pairings, strait_width
 
 
 def test_gshhs_layout_is_as_expected():
@@ -106,14 +107,16 @@ def test_strait_json_carries_the_documented_keys(capsys):
 def test_unknown_strait_lists_the_known_ones(capsys):
     assert main(["strait", "bosporus"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
-    assert err == ["geoclaims: error: unknown strait 'bosporus'; known: la-perouse, nevelskoy"]
+    from geoclaims.datasets import load_straits
+
+    assert err == [f"geoclaims: error: unknown strait 'bosporus'; known: {', '.join(load_straits().index)}"]
     with pytest.raises(UnknownStraitError):
         strait_width("tsugaru")
 
 
 def test_a_strait_box_that_misses_the_coast_fails_loudly(data_copy):
-    edit(data_copy / "straits.csv", "45.2,46.3,141.3,143.0", "30.0,31.0,141.3,143.0")
-    with pytest.raises(DataError, match="no point inside the box"):
+    edit(data_copy / "straits.csv", "141.7 45.8 142.6 46.2", "141.7 30.0 142.6 31.0")
+    with pytest.raises(DataError, match=r"straits\.csv, strait la-perouse, column 'shore_a'.*holds no GSHHS-h coastline"):
         strait_width("la-perouse", "h")
 
 
@@ -123,3 +126,58 @@ def test_capes_are_parsed_from_their_published_positions():
     capes = load_capes()
     # Cape Sōya, 45°31′22″N 141°56′12″E (Wikipedia)
     assert capes.loc["soya", ["lat", "lon"]].tolist() == pytest.approx([45 + 31 / 60 + 22 / 3600, 141 + 56 / 60 + 12 / 3600])
+
+
+# ---- any strait: the coastline inside two boxes --------------------------------------------------
+
+def test_every_strait_with_published_widths_measures_within_10_percent_of_them():
+    # Dover, Gibraltar, Bering, Kerch, La Pérouse, Nevelskoy: the published narrowest widths
+    # disagree among themselves (Kerch 3.1-4.5 km); the measured width must lie within 10% of their span
+    from geoclaims.datasets import load_strait_widths, load_straits
+
+    published = load_strait_widths()
+    for strait_id in load_straits().index:
+        widths = published.loc[published["strait_id"] == strait_id, "width_km"].astype(float)
+        assert len(widths), strait_id
+        km = strait_width(strait_id).width_km
+        assert 0.9 * widths.min() <= km <= 1.1 * widths.max(), (strait_id, km, sorted(widths))
+
+
+def test_kerch_is_measured_although_both_shores_are_one_polygon():
+    from geoclaims.datasets import load_straits
+    from geoclaims.geo.coastline import landmass_id_at
+    from geoclaims.geo.crossing import width_between
+
+    row = load_straits().loc["kerch"]
+    assert landmass_id_at(row["side_a_lat"], row["side_a_lon"]) == landmass_id_at(row["side_b_lat"], row["side_b_lon"])
+    crossing = width_between(row["shore_a"], row["shore_b"])
+    assert 3.0 < crossing.width_km < 5.0 and not crossing.crosses_land and not crossing.on_box_edge
+
+
+def test_a_crossing_over_land_or_through_a_box_edge_is_said_not_hidden():
+    from geoclaims.geo.crossing import width_between
+
+    # boxes that cut Crimea's coast where it runs east of 36.62°E: the "crossing" is 1 km over land
+    crossing = width_between((36.40, 45.25, 36.62, 45.45), (36.63, 45.20, 36.80, 45.45))
+    assert crossing.crosses_land and crossing.on_box_edge
+
+
+def test_the_width_command_gives_the_keys_the_issue_names(capsys):
+    import json
+
+    from geoclaims.cli import main
+
+    assert main(["width", "--shore-a=-5.8,35.98,-5.3,36.2", "--shore-b=-5.8,35.75,-5.3,35.95", "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert {"width_km", "point_a", "point_b", "coastline", "resolution", "crosses_land"} <= set(out)
+    assert 13 * 0.9 <= out["width_km"] <= 14.3 * 1.1 and out["crosses_land"] is False
+
+
+@pytest.mark.parametrize("a, b, message", [("1,50,2,51", "1.5,50.5,2.5,51.5", "overlap"),
+                                           ("10,80,11,81", "12,80,13,81", "holds no GSHHS-f coastline")])
+def test_bad_boxes_are_one_line(a, b, message, capsys):
+    from geoclaims.cli import main
+
+    assert main(["width", f"--shore-a={a}", f"--shore-b={b}"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and message in err[0]

@@ -37,6 +37,29 @@ def _nonempty(what: str):
     return parse
 
 
+def _box(text: str) -> tuple[float, ...]:
+    parts = text.split(",")
+    try:
+        if len(parts) != 4:
+            raise ValueError
+        return tuple(float(p) for p in parts)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a box is WEST,SOUTH,EAST,NORTH (four numbers), got {text!r}") from None
+
+
+def _ids(table: str, column: str) -> list[str]:
+    """The values of one column of a data table, read with the csv module (for --help); [] if unreadable."""
+    import csv
+
+    from .paths import data_file
+
+    try:
+        with open(data_file(table), encoding="utf-8", newline="") as fh:
+            return [r[column] for r in csv.DictReader(fh) if r.get(column)]
+    except (GeoclaimsError, OSError, KeyError, UnicodeDecodeError, csv.Error):
+        return []
+
+
 def _profiles() -> list[tuple[str, str]]:
     """(profile, ship type) of every row of ``vessel_profiles.csv``, read with the csv module so
     that ``--help`` lists what exists without loading the data layer; [] if it cannot be read."""
@@ -113,10 +136,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("strait", help="narrowest width of a strait from GSHHS coastlines",
                        description="Narrowest width of a strait of data/straits.csv, from GSHHS coastlines.")
-    p.add_argument("name", metavar="NAME", help="la-perouse or nevelskoy")
+    p.add_argument("name", metavar="NAME", help="a strait of data/straits.csv: " + ", ".join(_ids("straits.csv", "strait_id")))
     p.add_argument("--resolution", choices=("f", "h"), default="f", help="GSHHS resolution (default f, full)")
     p.add_argument("--format", choices=("table", "json"), default="table", help="output format (default: table)")
     p.set_defaults(func="strait")
+
+    p = sub.add_parser("width", help="narrowest water crossing between two shores (any strait)",
+                       description="Narrowest crossing between the GSHHS coastline inside box A and the coastline "
+                                   "inside box B (each WEST,SOUTH,EAST,NORTH in degrees), whether or not the two "
+                                   "shores are one polygon; says whether the crossing passes over land.")
+    p.add_argument("--shore-a", required=True, metavar="W,S,E,N", type=_box, help="box around one shore")
+    p.add_argument("--shore-b", required=True, metavar="W,S,E,N", type=_box, help="box around the other shore")
+    p.add_argument("--resolution", choices=("f", "h"), default="f", help="GSHHS resolution (default f, full)")
+    p.add_argument("--format", choices=("table", "json"), default="table", help="output format (default: table)")
+    p.set_defaults(func="width")
 
     p = sub.add_parser("route", help="sea route between two ports along a corridor",
                        description="Sea route between two ports along a corridor, with transit days for a profile.")

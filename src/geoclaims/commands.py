@@ -179,3 +179,19 @@ def kinds(args: argparse.Namespace) -> str:
                                                                                 else "]") for p in row["params"])
         rows.append((row["family"], row["kind"], row["value"], params or "none"))
     return "\n".join(columns(rows, terminal_width(), shrink=(3,)))
+
+
+def width(args: argparse.Namespace) -> str:
+    from .geo.crossing import width_between
+
+    crossing = width_between(args.shore_a, args.shore_b, args.resolution)
+    if args.format == "json":
+        return json.dumps(crossing.as_dict(), indent=2)
+    (lat_a, lon_a), (lat_b, lon_b) = crossing.point_a, crossing.point_b
+    lines = [f"{crossing.width_km:.2f} km (GSHHS-{crossing.resolution})",
+             f"  from {lat_a:.5f}, {lon_a:.5f}", f"  to   {lat_b:.5f}, {lon_b:.5f}"]
+    if crossing.crosses_land:
+        lines.append(f"  the crossing passes over {crossing.land_km:.1f} km of land: not a water crossing")
+    if crossing.on_box_edge:
+        lines.append("  a point lies on its box's edge: the box cuts a coast; widen it to be sure")
+    return "\n".join(lines)

@@ -153,6 +153,19 @@ def load_straits() -> pd.DataFrame:
     bad = frame.index[(frame["south"] >= frame["north"]) | (frame["west"] >= frame["east"])]
     if len(bad):
         raise DataError(f"straits.csv, line {bad[0] + 2}: the box needs south < north and west < east")
+    for column in ("shore_a", "shore_b"):
+        boxes = []
+        for i, cell in frame[column].items():
+            parts = cell.split()
+            try:
+                west, south, east, north = (float(p) for p in parts)
+            except ValueError:
+                raise DataError(f"straits.csv, line {i + 2}, column {column!r}: a box is four numbers "
+                                f"'west south east north', got {cell!r}") from None
+            if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
+                raise DataError(f"straits.csv, line {i + 2}, column {column!r}: not a box in range: {cell!r}")
+            boxes.append((west, south, east, north))
+        frame[column] = boxes
     return frame.set_index("strait_id", drop=False)
 
 

@@ -107,10 +107,13 @@ SCHEMAS: dict[str, Schema] = {
     "islands.csv": Schema(("island", "area_km2", "named_in_1956", "source_ids", "note"),
                           nonempty=("island", "area_km2", "source_ids"), numeric={"area_km2": POSITIVE},
                           choices={"named_in_1956": ("yes", "no", "")}),
+    # a strait: its two shores, each the coastline inside a box "west south east north" (what the
+    # width is measured between), the landmasses by an interior point (for islet pairings and
+    # names), and the map's box
     "straits.csv": Schema(("strait_id", "name", "side_a", "side_a_lat", "side_a_lon", "side_b", "side_b_lat", "side_b_lon",
-                           "south", "north", "west", "east", "source_ids"), key="strait_id",
+                           "south", "north", "west", "east", "shore_a", "shore_b", "source_ids"), key="strait_id",
                           nonempty=("name", "side_a", "side_b", "side_a_lat", "side_a_lon", "side_b_lat", "side_b_lon",
-                                    "south", "north", "west", "east", "source_ids"),
+                                    "south", "north", "west", "east", "shore_a", "shore_b", "source_ids"),
                           numeric={"side_a_lat": LATITUDE, "side_b_lat": LATITUDE, "south": LATITUDE, "north": LATITUDE,
                                    "side_a_lon": LONGITUDE, "side_b_lon": LONGITUDE, "west": LONGITUDE, "east": LONGITUDE}),
     "strait_widths.csv": Schema(("strait_id", "width_km", "where", "source_ids"),
