@@ -109,3 +109,74 @@ def test_a_tanker_claim_is_rated_with_tanker_speeds_and_a_container_claim_withou
     assert all(p in tanker.rule for p in tankers) and not any(f" {p} " in tanker.rule for p in containers)
     # the Yong Sheng is not a tanker: its days come from container-ship profiles only
     assert not any(p in findings["ys-nsr-days"].rule for p in tankers)
+
+
+SYNTHETIC_TEXT = """The Strait Bridge
+
+The 19-km bridge across the Kerch Strait opened more than five years ago. A container ship from Rotterdam to \
+Busan through the Suez Canal takes about 30 days.
+"""
+
+
+def test_an_article_about_another_strait_ports_and_events_needs_data_files_only(data_copy, tmp_path, capsys):
+    """A new article — another strait (Kerch), other ports (Busan, by its English name), another
+    event — is added with data files alone (and the generic scorecard notebook): check, figures and
+    report run, its figures are named after its subjects, and the DW article's are untouched."""
+    import csv
+    import hashlib
+
+    from geoclaims.publish.figures import build_figures
+
+    def append(name, row):
+        with open(data_copy / name, "a", encoding="utf-8", newline="") as fh:
+            csv.writer(fh, lineterminator="\n").writerow(row)
+
+    append("sources.csv", ["synthetic-src", "fixed_links.csv; events.csv", "a test's own figures", "Test Desk",
+                           "The bridge", "https://example.org/bridge", "2019-01-01", "2026-12-03", "CC0",
+                           "The bridge is 19 km long and opened on 15 May 2018."])
+    append("sources.csv", ["synthetic-article", "articles/synthetic-kerch/article.txt", "the article", "Test Desk",
+                           "The Strait Bridge", "https://example.org/article", "2024-01-10", "2026-12-03", "CC0",
+                           "The 19-km bridge across the Kerch Strait opened more than five years ago."])
+    append("fixed_links.csv", ["crimean-bridge", "Crimean Bridge", "bridge", "crimea-taman", "in service since 2018",
+                               "19", "", "test", "2018", "synthetic-src"])
+    append("events.csv", ["crimean-bridge-opened", "2018-05-15", "", "", "", "The Crimean Bridge opens to road traffic",
+                          "synthetic-src"])
+    folder = data_copy / "articles" / "synthetic-kerch"
+    folder.mkdir()
+    (folder / "article.txt").write_text(SYNTHETIC_TEXT, encoding="utf-8")
+    digest = hashlib.sha256(SYNTHETIC_TEXT.encode("utf-8")).hexdigest()
+    (folder / "article.toml").write_text(
+        f'title = "The Strait Bridge"\npublisher = "Test Desk"\nsource_id = "synthetic-article"\ntext = "article.txt"\n'
+        f'sha256 = "{digest}"\npublished = "2024-01-10"\n\n[publication_window]\nearliest = "2024-01-10"\n'
+        f'latest = "2024-01-10"\n\n[notebooks]\nscorecard = "00-scorecard"\n', encoding="utf-8")
+    rows = [
+        ["bridge-km", "19-km bridge", "The bridge across the Kerch Strait is 19 km long.", "narration", "fact",
+         "bridge length", "19", "km", "tunnel", "link-length", "strait=kerch; crossing=crimea-taman"],
+        ["bridge-years", "opened more than five years ago", "The bridge opened more than five years before.",
+         "narration", "duration", "years since the bridge opened", "5", "years (at least)", "meetings",
+         "years-at-least", "event=crimean-bridge-opened"],
+        ["busan-days", "about 30 days", "A container ship takes about 30 days from Rotterdam to Busan via Suez.",
+         "narration", "duration", "days Rotterdam-Busan via Suez", "30", "days", "route", "transit-days",
+         "origin=Rotterdam; destination=Busan; via=suez"],
+    ]
+    with open(folder / "claims.csv", "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(["claim_id", "quote", "statement", "speaker", "kind", "quantity", "claimed_value", "unit",
+                         "family", "check", "params"])
+        writer.writerows(rows)
+
+    assert main(["check", "--article", "synthetic-kerch", "--format", "json"]) == 0
+    found = {f["claim_id"]: f for f in json.loads(capsys.readouterr().out)}
+    assert found["bridge-km"]["low"] == pytest.approx(3.9, abs=0.2)  # Kerch's narrowest crossing, not La Pérouse's
+    assert found["bridge-km"]["rating"] == "accurate" and found["bridge-years"]["rating"] == "accurate"
+    assert found["busan-days"]["rating"] in ("accurate", "mostly-accurate", "inaccurate")
+    written = [p.name for p in build_figures(tmp_path / "figs", article="synthetic-kerch")]
+    assert "strait-kerch.png" in written and not any("la-perouse" in n or "meetings" in n for n in written)
+    index = main(["report", "--article", "synthetic-kerch", "--out", str(tmp_path / "report")])
+    assert index == 0 and (tmp_path / "report" / "synthetic-kerch" / "figures" / "strait-kerch.png").is_file()
+    page = (tmp_path / "report" / "synthetic-kerch" / "00-scorecard.html").read_text(encoding="utf-8")
+    assert "bridge-km" in page and "polar-route-days" not in page  # the generic notebook showed this article
+    from geoclaims.publish.figures import default_out
+
+    for after in build_figures(tmp_path / "dw-after"):  # the committed DW figures, byte for byte
+        assert (default_out() / after.name).read_bytes() == after.read_bytes(), f"{after.name} changed by new rows"

@@ -84,6 +84,14 @@ def inside(folder: Path, name: str, where: str) -> Path:
     return path
 
 
+def current_article() -> str:
+    """The article a notebook shows: ``GEOCLAIMS_ARTICLE`` (the report sets it when it executes an
+    article's notebooks), else :data:`DEFAULT_ARTICLE`; so one generic notebook serves any article."""
+    import os
+
+    return os.environ.get("GEOCLAIMS_ARTICLE") or DEFAULT_ARTICLE
+
+
 def article_slugs() -> list[str]:
     """Every article with a folder in ``data/articles/``, sorted."""
     root = data_dir() / "articles"

@@ -240,6 +240,11 @@ def load_table(name: str) -> pd.DataFrame:
         bad = _first(frame, ~frame[column].str.fullmatch(r"(\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?)?"))
         if bad is not None:
             raise DataError(f"{_where(name, bad, column)}: not a date (YYYY, YYYY-MM or YYYY-MM-DD): {frame.at[bad, column]!r}")
+    for column, pattern in schema.patterns.items():
+        bad = _first(frame, ~frame[column].str.fullmatch(pattern))
+        if bad is not None:
+            raise DataError(f"{_where(name, bad, column)}: {frame.at[bad, column]!r} is not an id of lower-case "
+                            "words joined by hyphens")
     for column in schema.links:
         bad = _first(frame, ~frame[column].str.fullmatch(LINK))
         if bad is not None:

@@ -38,8 +38,11 @@ class Range:
 LATITUDE, LONGITUDE = Range(-90, 90), Range(-180, 180)
 POSITIVE, NON_NEGATIVE = Range(0, above=True), Range(0)
 YES_NO = ("yes", "no")
-#: ship types with vessel profiles (voyages.csv names more: bulk, LNG, multipurpose, general cargo)
-SHIP_TYPES = ("container", "tanker")
+#: an id a table makes up (a crossing, a ship type): lower-case words joined by hyphens; ``reference``
+#: is the crossing of existing links listed for scale
+SLUG = r"[a-z0-9]+(-[a-z0-9]+)*"
+#: a kind of fixed link as its table names it ("bridge", "tunnel or bridge", "railway line")
+SLUG_WORDS = r"[a-z]+( [a-z]+)*"
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,8 @@ class Schema:
     dates: tuple[str, ...] = ()
     optional_dates: tuple[str, ...] = ()
     choices: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: columns whose values must match a pattern (ids the data makes up, not a vocabulary in code)
+    patterns: dict[str, str] = field(default_factory=dict)
     #: columns of web addresses: http(s) only (a report renders them as links)
     links: tuple[str, ...] = ()
     #: a column of positions as published (degrees-minutes-seconds), parsed into ``lat``/``lon``
@@ -124,12 +129,12 @@ SCHEMAS: dict[str, Schema] = {
                                "year", "source_ids"), key="link_id",
                               nonempty=("name", "kind", "crossing", "status", "length_km", "source_ids"),
                               numeric={"length_km": POSITIVE, "undersea_km": POSITIVE},
-                              choices={"crossing": ("sakhalin-hokkaido", "mainland-sakhalin", "reference")}),
+                              patterns={"crossing": SLUG, "kind": SLUG_WORDS}),
     "vessel_profiles.csv": Schema(("profile", "ship_type", "open_water_kn", "nsr_kn", "suez_transit_h", "suez_wait_h",
                                    "port_days", "source_ids", "note"), key="profile",
                                   nonempty=("ship_type", "open_water_kn", "nsr_kn", "suez_transit_h", "suez_wait_h",
                                             "port_days", "source_ids"),
-                                  choices={"ship_type": SHIP_TYPES},
+                                  patterns={"ship_type": SLUG},
                                   numeric={"open_water_kn": POSITIVE, "nsr_kn": POSITIVE, "suez_transit_h": NON_NEGATIVE,
                                            "suez_wait_h": NON_NEGATIVE, "port_days": NON_NEGATIVE}),
     "reference_distances.csv": Schema(("pair_id", "origin", "destination", "via", "length_nm", "as_published",

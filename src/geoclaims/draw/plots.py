@@ -116,11 +116,12 @@ def plot_fixed_links(links: pd.DataFrame, claimed_km: float, width_km: float, st
     labels = [f"{n} ({yr})" if str(yr).isdigit() else n for n, yr in zip(shown["name"], shown["year"])]
     ax.set_yticks(list(y), [f"{lab} — published after the article" if later else lab
                             for lab, later in zip(labels, shown["later"])], fontsize=7)
-    legend = [Patch(color=colours["this crossing"], alpha=0.55, label=f"proposed: {crossing}"),
-              Patch(color=colours["other crossings"], alpha=0.55, label="proposed: other crossings"),
-              Patch(facecolor="none", edgecolor="0.3", hatch="///", label="published after the article (not used)"),
-              Patch(color=colours["reference"], alpha=0.55, label="existing tunnels, for scale"),
-              Patch(color=colours["reference"], label="undersea section (where published)")]
+    legend = [Patch(color=colours[g], alpha=0.55, label=label) for g, label in
+              (("this crossing", f"proposed: {crossing}"), ("other crossings", "proposed: other crossings"))
+              if (shown["group"] == g).any()]
+    legend += [Patch(facecolor="none", edgecolor="0.3", hatch="///", label="published after the article (not used)"),
+               Patch(color=colours["reference"], alpha=0.55, label="existing tunnels, for scale"),
+               Patch(color=colours["reference"], label="undersea section (where published)")]
     ax.legend(handles=legend, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7.5, frameon=False)
     ax.axvline(claimed_km, color="C3", lw=1.5, ls="--")
     ax.annotate(f"claim: {claimed_km:g} km", (claimed_km, 1.0), xycoords=("data", "axes fraction"), xytext=(-4, 4),

@@ -63,6 +63,10 @@ class FigureSpec:
     size: tuple[float, float] | None = None
     headline: Callable | None = None
     sources: Callable | None = None
+    #: a claim parameter naming the figure's subject (``strait``): the figure is then drawn once per
+    #: subject the article's claims name, as ``NAME-<subject>`` (``strait-kerch``), and its
+    #: functions take the subject after the evidence
+    subject: str | None = None
 
 
 @dataclass(frozen=True)
@@ -79,3 +83,18 @@ class Family:
     checks: Mapping[str, Check]
     notebook: str
     figures: Mapping[str, FigureSpec] = field(default_factory=dict)
+
+    def figure_name(self, key: str, claim) -> str:
+        """The file name (without extension) of figure ``key`` for ``claim``: the key, followed
+        by the claim's subject for a figure drawn per subject."""
+        spec = self.figures[key]
+        return f"{key}-{claim.param(spec.subject)}" if spec.subject else key
+
+    def resolve(self, name: str) -> tuple[str, str | None] | None:
+        """``(key, subject)`` of a figure file name of this family, ``None`` if it names none."""
+        for key, spec in self.figures.items():
+            if name == key and spec.subject is None:
+                return key, None
+            if spec.subject and name.startswith(f"{key}-") and len(name) > len(key) + 1:
+                return key, name[len(key) + 1:]
+        return None

@@ -27,7 +27,6 @@ from ..errors import DataError, GeoclaimsError
 from ..geo.matrix import port_matrix
 from ..geo.routes import Route, sea_route
 from ..geo.transit import VesselProfile, transit_days, vessel_profile
-from ..schemas import SHIP_TYPES
 
 #: pairs shown beside the claimed ones in notebook 01 (how the claims fare for other ports)
 CONTEXT_PAIRS = (("DEHAM", "JPYOK"), ("RUMMK", "JPYOK"), ("NLRTM", "CNSHA"), ("NLRTM", "KRPUS"))
@@ -82,8 +81,9 @@ class RouteEvidence:
     def profiles_for(self, ship_type: str) -> tuple[VesselProfile, ...]:
         """The usable profiles of one ship type; :class:`DataError` if it has none, or if its
         reference profile (:data:`REFERENCE_PROFILES`) is not among them."""
-        if ship_type not in SHIP_TYPES:
-            raise DataError(f"unknown ship_type {ship_type!r}: vessel profiles exist for {', '.join(SHIP_TYPES)}")
+        known = sorted({*self.profiles_by_type, *self.later_by_type})
+        if ship_type not in known:
+            raise DataError(f"unknown ship_type {ship_type!r}: vessel profiles exist for {', '.join(known)}")
         if ship_type not in self.profiles_by_type:
             raise DataError(f"vessel_profiles.csv: no {ship_type!r} profile rests on sources published by "
                             f"{self.article_latest:%Y-%m-%d}")

@@ -104,17 +104,17 @@ def link_length_check(claim, ev: TunnelEvidence) -> Finding:
 
 # ---- figures ------------------------------------------------------------------------------------
 
-def _strait_map(fig, ev: TunnelEvidence) -> None:
+def _strait_map(fig, ev: TunnelEvidence, sid: str) -> None:
     from ..draw import maps
     from ..geo.coastline import land_in_box
 
     from ..geo.geodesy import forward, inverse
 
-    s = ev.headline
+    s = ev.straits[sid]
     box = (s.strait["south"], s.strait["north"], s.strait["west"], s.strait["east"])
     ax = maps.strait_axes(fig, *box)
     (lat_a, lon_a), (lat_b, lon_b) = s.width_f.point_a, s.width_f.point_b
-    km = ev.claimed_km[next(iter(ev.straits))]
+    km = ev.claimed_km[sid]
     azimuth, _ = inverse(lat_b, lon_b, lat_a, lon_a)  # from side b's coast towards side a's
     claim = (km, (lat_b, lon_b), forward(lat_b, lon_b, azimuth, km * 1000.0))
     start = (box[0] + 0.08, box[2] + 0.12)  # the box's south-west corner, inset
@@ -141,15 +141,16 @@ def _names_inside(strait, box) -> dict:
 
 
 def _links_shown(ev: TunnelEvidence) -> pd.DataFrame:
-    """The links the fixed-links figure shows, grouped (this crossing, other crossings, existing
-    tunnels for scale) and dated as the verdict dates them (``later``: published after the article
-    or undated, so not used)."""
+    """The links the fixed-links figure shows: the claimed crossing's proposals and the existing
+    tunnels listed for scale (links of other crossings, which other articles may add, are not
+    this claim's evidence), dated as the verdict dates them (``later``: published after the
+    article or undated, so not used)."""
     from ..datasets import later_than
 
     sid = next(iter(ev.straits))
-    links = ev.headline.links[ev.headline.links["kind"] != "railway line"]
-    group = ["reference" if c == "reference" else "this crossing" if c == ev.crossings[sid] else "other crossings"
-             for c in links["crossing"]]
+    links = ev.headline.links[(ev.headline.links["kind"] != "railway line")
+                              & ev.headline.links["crossing"].isin([ev.crossings[sid], "reference"])]
+    group = ["reference" if c == "reference" else "this crossing" for c in links["crossing"]]
     later = [g != "reference" and later_than(ids, ev.latest) is not False
              for g, ids in zip(group, links["source_ids"])]
     return links.assign(group=group, later=later)
@@ -164,8 +165,8 @@ def _fixed_links(fig, ev: TunnelEvidence) -> None:
                            fig.subplots())
 
 
-def _strait_headline(ev: TunnelEvidence) -> str:
-    sid, s = next(iter(ev.straits)), ev.headline
+def _strait_headline(ev: TunnelEvidence, sid: str) -> str:
+    s = ev.straits[sid]
     km, width = ev.claimed_km[sid], s.width_f.width_km
     side = "shorter than the narrowest crossing" if km < width else "no shorter than the narrowest crossing"
     return (f"The narrowest {s.strait['side_a']}–{s.strait['side_b']} crossing is {width:.1f} km: the article's "
@@ -182,8 +183,8 @@ def _links_headline(ev: TunnelEvidence) -> str:
     return f"The article's {ev.claimed_km[sid]:g} km: {said}{after}"
 
 
-def _strait_sources(ev: TunnelEvidence) -> tuple[str, ...]:
-    s = ev.headline
+def _strait_sources(ev: TunnelEvidence, sid: str) -> tuple[str, ...]:
+    s = ev.straits[sid]
     return merge_ids("gshhg", s.strait["source_ids"], *ev.capes["source_ids"])
 
 
@@ -192,11 +193,11 @@ FAMILY = Family(
     title="Fixed links: tunnel and bridge lengths against strait widths",
     evidence=evidence,
     checks={"link-length": Check(link_length_check, "number", ("strait", "crossing"), ("strait", "crossing"),
-                                 ("strait-la-perouse", "fixed-links"))},
+                                 ("strait", "fixed-links"))},
     notebook="02-sakhalin-tunnel",
     figures={
-        "strait-la-perouse": FigureSpec(_strait_map, "The strait on GSHHS-f coastlines, with its narrowest crossing",
-                                        None, _strait_headline, _strait_sources),
+        "strait": FigureSpec(_strait_map, "The strait on GSHHS-f coastlines, with its narrowest crossing",
+                             None, _strait_headline, _strait_sources, subject="strait"),
         "fixed-links": FigureSpec(_fixed_links, "Proposed links against the claim, the strait and existing tunnels",
                                   None, _links_headline,
                                   lambda ev: merge_ids("gshhg", *_links_shown(ev)["source_ids"])),

@@ -38,30 +38,43 @@ FORMATS = tuple(METADATA)
 
 
 def figure_names(article: str | None = None) -> list[str]:
-    """The figures of the families an article's claims use, in family order."""
-    run = run_for(article)
-    return [name for family in run.families() for name in FAMILIES[family].figures]
+    """The figures that show the evidence of an article's claims (each subject's its own),
+    in the order of the claims: an article draws nothing its claims do not use."""
+    stems = [Path(p).stem for f in run_for(article).findings() for p in f.figures]
+    return list(dict.fromkeys(stems))
 
 
-def _spec(name: str, article: str | None):
+def _stem(name: str, article: str | None) -> str:
+    """A figure name of the article, with or without its extension, as its file stem."""
     names = figure_names(article)
     stem = Path(str(name)).stem if str(name).endswith(tuple(f".{f}" for f in FORMATS)) else str(name)
     if stem not in names:
         raise InputError(f"unknown figure {name!r}; known: {', '.join(names)}")
-    family = next(f for f in FAMILIES.values() if stem in f.figures)
-    return stem, family
+    return stem
+
+
+def _spec(name: str, article: str | None):
+    """(family, figure key, subject) of a figure name of the article."""
+    stem = _stem(name, article)
+    return next((family, *found) for family in FAMILIES.values() if (found := family.resolve(stem)))
+
+
+def caption(name: str) -> str:
+    """The caption of a figure file name (of any article)."""
+    return next(f.figures[found[0]].caption for f in FAMILIES.values() if (found := f.resolve(name)))
 
 
 def draw(name: str, fig: Figure, article: str | None = None) -> Figure:
     """Draw figure ``name`` (with or without ``.png``) of ``article`` on ``fig``."""
-    stem, family = _spec(name, article)
-    spec = family.figures[stem]
+    family, key, subject = _spec(name, article)
+    spec = family.figures[key]
     if spec.size:
         fig.set_size_inches(*spec.size)
     evidence = run_for(article).evidence(family.name)
-    spec.draw(fig, evidence)
-    headline = spec.headline(evidence) if spec.headline else ""
-    return frame(fig, headline, source_line(spec.sources(evidence)) if spec.sources else "")
+    args = (evidence,) if spec.subject is None else (evidence, subject)
+    spec.draw(fig, *args)
+    headline = spec.headline(*args) if spec.headline else ""
+    return frame(fig, headline, source_line(spec.sources(*args)) if spec.sources else "")
 
 
 def source_line(ids) -> str:
@@ -117,7 +130,7 @@ def build_figures(out_dir: str | Path | None = None, names: Iterable[str] | None
         raise InputError(f"format must be one of {', '.join(FORMATS)}, got {fmt!r}")
     if isinstance(names, str):
         raise InputError(f"names must be a list of figure names, not one string: {names!r}")
-    wanted = figure_names(article) if names is None else [_spec(n, article)[0] for n in names]
+    wanted = figure_names(article) if names is None else [_stem(n, article) for n in names]
     out = Path(out_dir) if out_dir is not None else default_out(article)
     claim_folder(out, "figures", force)
     staging = staging_folder(out)

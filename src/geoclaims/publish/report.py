@@ -31,7 +31,7 @@ from ..progress import report
 from ..errors import GeoclaimsError, InputError
 from ..registry import load_claims, load_review
 from ..scorecard import check_claims, summary
-from .figures import build_figures
+from .figures import build_figures, caption
 from .outdir import MARKER, claim_folder, install, owned, remove_stale, staging_folder
 from .pages import FINDINGS_ANCHOR, FONTS, NARROW, VIEWPORT, articles_page, index_page, method_page
 
@@ -61,8 +61,9 @@ def _finish(page: str) -> str:
     return page.replace("</body>", IMAGE_CHECK + "</body>", 1)
 
 
-def execute_notebook(path: Path) -> str:
-    """Execute one notebook (in its own folder) and return it as standalone HTML."""
+def execute_notebook(path: Path, article: str | None = None) -> str:
+    """Execute one notebook (in its own folder) for ``article`` (its kernel sees it as
+    ``GEOCLAIMS_ARTICLE``, :func:`geoclaims.articles.current_article`) and return it as standalone HTML."""
     import nbformat
     from nbclient import NotebookClient
     from nbconvert import HTMLExporter
@@ -76,8 +77,10 @@ def execute_notebook(path: Path) -> str:
     # next run to remove (its name carries the run's process id).
     remove_stale(Path(tempfile.gettempdir()), "geoclaims-kernel-")
     sockets = Path(tempfile.mkdtemp(prefix=f"geoclaims-kernel-{os.getpid()}-"))
-    runtime = os.environ.get("JUPYTER_RUNTIME_DIR")
+    saved = {k: os.environ.get(k) for k in ("JUPYTER_RUNTIME_DIR", "GEOCLAIMS_ARTICLE")}
     os.environ["JUPYTER_RUNTIME_DIR"] = str(sockets)
+    if article:
+        os.environ["GEOCLAIMS_ARTICLE"] = article
     try:
         class IpcKernelManager(AsyncKernelManager):
             def __init__(self, **kwargs):
@@ -86,10 +89,11 @@ def execute_notebook(path: Path) -> str:
         NotebookClient(nb, timeout=900, kernel_name="python3", kernel_manager_class=IpcKernelManager,
                        resources={"metadata": {"path": str(path.parent)}}).execute()
     finally:
-        if runtime is None:
-            os.environ.pop("JUPYTER_RUNTIME_DIR", None)
-        else:
-            os.environ["JUPYTER_RUNTIME_DIR"] = runtime
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
         shutil.rmtree(sockets, ignore_errors=True)  # the folder and sockets this function made
     body, _ = HTMLExporter(embed_images=True).from_notebook_node(nb)
     return _EXTERNAL_SCRIPT.sub("", body)
@@ -107,14 +111,13 @@ def _article_folder(out: Path, article: str, force: bool = False) -> Path:
     try:
         for i, stem in enumerate(notebooks, 1):
             report(f"{art.slug}: [{i}/{len(notebooks)}] executing {stem}.ipynb")
-            page = execute_notebook(notebook_path(stem))
+            page = execute_notebook(notebook_path(stem), art.slug)
             (staging / f"{stem}.html").write_text(_finish(page), encoding="utf-8")
         report(f"{art.slug}: figures and index")
-        captions = {name: spec.caption for f in FAMILIES.values() for name, spec in f.figures.items()}
         figures = {}
         for path in build_figures(staging / "figures", article=art.slug):
             for f in findings:
-                figures.update({p: (f"figures/{path.name}", captions[path.stem]) for p in f.figures
+                figures.update({p: (f"figures/{path.name}", caption(path.stem)) for p in f.figures
                                 if Path(p).stem == path.stem})
         index = index_page(art, findings, claims, figures, load_sources(), notebooks, load_review(art.slug))
         (staging / "index.html").write_text(_finish(index), encoding="utf-8")
