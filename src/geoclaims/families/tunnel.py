@@ -65,6 +65,11 @@ def evidence(article, claims) -> TunnelEvidence:
     return TunnelEvidence(out, claimed, crossings, load_capes(), article.latest)
 
 
+def _km_span(lengths) -> str:
+    low, high = float(lengths.min()), float(lengths.max())
+    return f"{low:g} km" if low == high else f"{low:g}–{high:g} km"
+
+
 def link_length_check(claim, ev: TunnelEvidence) -> Finding:
     """A claimed link length against what a link across the strait can be: no shorter than
     the narrowest crossing measured on GSHHS coastlines (geometry, not a publication), and up to
@@ -85,7 +90,7 @@ def link_length_check(claim, ev: TunnelEvidence) -> Finding:
     near = s.pairings.iloc[(s.pairings["distance_km"] - claimed).abs().argmin()]
     rule = (f"The narrowest {s.strait['side_a']}–{s.strait['side_b']} crossing measured on GSHHS coastlines is "
             f"{s.width_f.width_km:.1f} km (f) / {s.width_h.width_km:.1f} km (h); a link cannot be shorter. "
-            + (f"Proposals published by the article: {then['length_km'].min():g}–{then['length_km'].max():g} km. "
+            + (f"Proposals published by the article: {_km_span(then['length_km'])}. "
                if len(then) else "No proposal's length was published (and dated) by the article. ")
             + f"{claimed:g} km is {1 - claimed / shortest:.0%} shorter than the narrowest crossing "
             f"(the pairing nearest {claimed:g} km is {near['from']}–{near['to']}, {near['distance_km']:.1f} km, "
@@ -177,9 +182,9 @@ def _links_headline(ev: TunnelEvidence) -> str:
     sid, links = next(iter(ev.straits)), _links_shown(ev)
     here = links[links["group"] == "this crossing"]
     then, later = here[~here["later"]], here[here["later"]]
-    said = (f"proposals published by the article gave {then['length_km'].min():g}–{then['length_km'].max():g} km"
+    said = (f"proposals published by the article gave {_km_span(then['length_km'])}"
             if len(then) else "no proposal's length was published by the article")
-    after = (f"; later ones gave {later['length_km'].min():g}–{later['length_km'].max():g} km" if len(later) else "")
+    after = f"; later ones gave {_km_span(later['length_km'])}" if len(later) else ""
     return f"The article's {ev.claimed_km[sid]:g} km: {said}{after}"
 
 

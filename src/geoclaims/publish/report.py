@@ -25,7 +25,7 @@ from pathlib import Path
 
 from ..articles import article_slugs, load_article, notebook_path
 from ..data import load_sources
-from ..families import FAMILIES, notebook_stems
+from ..families import notebook_stems
 from ..paths import REPO_ROOT
 from ..progress import report
 from ..errors import GeoclaimsError, InputError
