@@ -4,6 +4,7 @@ status 2 (command line) or a typed error (API), and nothing of the user's is cha
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import stat
@@ -96,7 +97,8 @@ def test_an_install_killed_half_way_is_rolled_back_by_the_next_run(tmp_path, mon
     monkeypatch.setattr(outdir.os, "replace", real)
     assert (out / outdir.JOURNAL).exists(), "the install was interrupted mid-way"
     outdir.claim_folder(out, "figures")  # the next run
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before, "the old output, whole"
+    after = {p.name: p.read_bytes() for p in out.iterdir() if p.name != outdir.LOCK}
+    assert after == before, "the old output, whole"
 
 
 def test_building_and_kernel_folders_of_dead_runs_are_removed_and_live_ones_kept(tmp_path):
@@ -201,3 +203,62 @@ def test_an_article_folder_or_table_that_links_outside_the_data_is_refused(data_
     (folder / "claims.csv").symlink_to(outside / "claims.csv")
     assert main(["check"]) == 2
     assert "claims.csv: leads outside the data folder" in _one_line(capsys)
+
+
+def test_a_port_moved_inland_by_a_typo_is_refused_in_one_line(data_copy, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("GEOCLAIMS_CACHE", str(tmp_path / "cache"))
+    edit(data_copy / "ports.csv", "71°15′N 072°05′E", "61°15′N 092°05′E")  # Sabetta's row, in central Siberia
+    assert main(["route", "Busan", "NLRTM", "--via", "suez"]) == 2
+    line = _one_line(capsys)
+    assert "ports.csv, line" in line and "column 'position'" in line and "RUSAB" in line and "inland" in line
+
+
+def test_a_second_run_never_rolls_back_a_live_install(tmp_path):
+    import fcntl
+
+    out = _built(tmp_path, {"a.png": b"old a"})
+    marker = (out / outdir.MARKER).read_text(encoding="utf-8")
+    (out / outdir.JOURNAL).write_text(json.dumps({"added": [], "marker": marker}) + "\n", encoding="utf-8")  # mid-install
+    with open(out / outdir.LOCK, "a") as fh:  # the live run holds the lock
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        import threading
+
+        done = threading.Event()
+        thread = threading.Thread(target=lambda: (outdir.claim_folder(out, "figures"), done.set()))
+        thread.start()
+        assert not done.wait(0.5), "the second run waits for the lock"
+        fcntl.flock(fh, fcntl.LOCK_UN)
+    thread.join(5)
+    assert done.is_set() and not (out / outdir.JOURNAL).exists()
+
+
+def test_a_users_folder_named_like_the_backup_is_refused_not_deleted(tmp_path):
+    out = _built(tmp_path, {"a.png": b"old a"})
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (out / outdir.BACKUP).symlink_to(elsewhere, target_is_directory=True)
+    staging = tmp_path / "again"
+    staging.mkdir()
+    (staging / "a.png").write_bytes(b"new a")
+    with pytest.raises(OutputError, match="not geoclaims' backup folder"):
+        outdir.install(staging, out)
+    assert list(elsewhere.iterdir()) == [] and (out / "a.png").read_bytes() == b"old a"
+
+
+def test_markup_in_an_article_s_data_is_shown_as_text_in_notebook_prose():
+    from geoclaims.publish.prose import findings_markdown
+    from geoclaims.scorecard import check_claims
+
+    import dataclasses
+
+    f = check_claims(["tunnel-length-km"])[0]
+    evil = dataclasses.replace(f, rule="<img src=x onerror=alert(2)> [click](javascript:alert(1))")
+    text = findings_markdown([evil])
+    assert "<img" not in text and "[click](" not in text and "&lt;img" in text and "\\[click\\]" in text
+
+
+def test_an_article_folder_whose_name_is_not_a_slug_is_reported_not_linked(data_copy, capsys):
+    shutil.copytree(data_copy / "articles" / "dw-2014-russo-japanese-ties", data_copy / "articles" / "Evil Name")
+    assert main(["articles"]) == 2
+    captured = capsys.readouterr()
+    assert "article Evil Name skipped" in captured.err and "lower-case words" in captured.err

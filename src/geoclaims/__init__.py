@@ -20,7 +20,7 @@ from .findings import NOT_CHECKED, RATINGS, Finding
 __version__ = "0.2.0"
 
 _LAZY = {
-    "check_claims": "geoclaims.scorecard", "sea_route": "geoclaims.geo.routes", "find_port": "geoclaims.geo.routes",
+    "check_claims": "geoclaims.scorecard", "sea_route": "geoclaims.geo.routes", "find_port": "geoclaims.geo.ports",
     "transit_days": "geoclaims.geo.transit", "VesselProfile": "geoclaims.geo.transit",
     "port_matrix": "geoclaims.geo.matrix", "strait_width": "geoclaims.geo.straits",
     "load_meetings": "geoclaims.datasets", "meetings_between": "geoclaims.families.timeline",

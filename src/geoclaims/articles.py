@@ -19,6 +19,7 @@ import pandas as pd
 from .data import cached_loader, load_sources
 from .errors import DataError, InputError, UnknownArticleError
 from .paths import DEFAULT_ARTICLE, data_dir, notebooks_dir
+from .schemas import SLUG
 
 _REQUIRED = ("title", "publisher", "source_id", "text", "sha256", "published", "publication_window")
 
@@ -132,6 +133,9 @@ def load_article(slug: str | None = None) -> Article:
     if "/" in slug or slug.startswith(".") or not meta_path.is_file():
         raise UnknownArticleError(f"unknown article {slug!r}; known: {', '.join(article_slugs()) or 'none'}")
     where = f"articles/{slug}/article.toml"
+    if not re.fullmatch(SLUG, slug):  # a slug names folders, files and links of the report
+        raise DataError(f"articles/{slug}: an article folder is named by lower-case words and digits joined by "
+                        "hyphens")
     if not meta_path.resolve().is_relative_to((data_dir() / "articles").resolve()):
         raise DataError(f"{where}: the article folder leads outside data/articles/ (a link); refused")
     try:

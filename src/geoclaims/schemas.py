@@ -119,6 +119,7 @@ SCHEMAS: dict[str, Schema] = {
                            "south", "north", "west", "east", "shore_a", "shore_b", "source_ids"), key="strait_id",
                           nonempty=("name", "side_a", "side_b", "side_a_lat", "side_a_lon", "side_b_lat", "side_b_lon",
                                     "south", "north", "west", "east", "shore_a", "shore_b", "source_ids"),
+                          patterns={"strait_id": SLUG},
                           numeric={"side_a_lat": LATITUDE, "side_b_lat": LATITUDE, "south": LATITUDE, "north": LATITUDE,
                                    "side_a_lon": LONGITUDE, "side_b_lon": LONGITUDE, "west": LONGITUDE, "east": LONGITUDE}),
     "strait_widths.csv": Schema(("strait_id", "width_km", "where", "source_ids"),

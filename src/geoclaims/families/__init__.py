@@ -7,6 +7,7 @@ To add a family: write a module with a ``FAMILY`` and list it here (see CONTRIBU
 
 from __future__ import annotations
 
+from ..paths import DEFAULT_ARTICLE
 from .base import Check, Family, FigureSpec
 from .history import FAMILY as HISTORY
 from .meetings import FAMILY as MEETINGS
@@ -17,19 +18,28 @@ from .tunnel import FAMILY as TUNNEL
 FAMILIES: dict[str, Family] = {f.name: f for f in (ROUTE, TUNNEL, MEETINGS, HISTORY)}
 
 
+#: the notebook that shows any article (it follows the article its report runs it for)
+GENERIC_NOTEBOOK = "00-scorecard"
+
+
 def notebook_for(article, family: str) -> str:
     """The stem of the notebook that shows ``family``'s evidence for ``article`` (an
     :class:`~geoclaims.articles.Article`): its own (``[notebooks]`` in article.toml;
-    ``scorecard`` for any family not listed), else the family's."""
+    ``scorecard`` for any family not listed); else the family's for the DW article, whose
+    evidence the family notebooks show, and the generic scorecard for any other."""
     own = dict(article.notebooks)
     if own:
         return own.get(family) or own["scorecard"]
-    return FAMILIES[family].notebook
+    return FAMILIES[family].notebook if article.slug == DEFAULT_ARTICLE else GENERIC_NOTEBOOK
 
 
 def notebook_stems(article) -> list[str]:
     """Every notebook ``article``'s report executes."""
     own = dict(article.notebooks)
-    return sorted(set(own.values())) if own else ["00-scorecard", *sorted({f.notebook for f in FAMILIES.values()})]
+    if own:
+        return sorted(set(own.values()))
+    if article.slug != DEFAULT_ARTICLE:
+        return [GENERIC_NOTEBOOK]
+    return [GENERIC_NOTEBOOK, *sorted({f.notebook for f in FAMILIES.values()})]
 
 __all__ = ["Check", "FAMILIES", "Family", "FigureSpec", "notebook_for", "notebook_stems"]

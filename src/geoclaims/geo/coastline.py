@@ -170,6 +170,20 @@ def land_polygons(resolution: str = "h", min_area_km2: float = 2000.0, north_of:
     return out
 
 
+_PREPARED: dict = {}
+
+
+def _prepared(resolution: str, poly_id, points: np.ndarray) -> Polygon:
+    """The prepared land polygon ``poly_id``, built once per process (a continent costs about
+    a second to build and prepare; the land tests of one run share it)."""
+    key = (resolution, poly_id)
+    if key not in _PREPARED:
+        poly = _as_polygon(points)
+        shapely.prepare(poly)
+        _PREPARED[key] = poly
+    return _PREPARED[key]
+
+
 def on_land(lats, lons, resolution: str = "f") -> np.ndarray:
     """For each point (lat, lon), whether a GSHHS land polygon (level 1) covers it (its coast
     included). Points east and west of the antimeridian are tested apart."""
@@ -181,9 +195,7 @@ def on_land(lats, lons, resolution: str = "f") -> np.ndarray:
             continue
         la, lo = lats[half], lons[half]
         hit = np.zeros(la.shape, dtype=bool)
-        for _, pts in land_rows(resolution, la.min(), la.max(), lo.min(), lo.max()):
-            poly = _as_polygon(pts)
-            shapely.prepare(poly)
-            hit |= shapely.intersects_xy(poly, lo, la)
+        for row, pts in land_rows(resolution, la.min(), la.max(), lo.min(), lo.max()):
+            hit |= shapely.intersects_xy(_prepared(resolution, row["poly_id"], pts), lo, la)
         out[half] = hit
     return out

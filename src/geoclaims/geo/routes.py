@@ -15,133 +15,24 @@ distance tables differ from it, and from each other, by a few per cent (see
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 
 import numpy as np
 import shapely
 
 from ..cache import cache_file, load_arrays, require, save_arrays
+from ..cache import key as cache_key
 from ..data import cached_loader
-from ..errors import AmbiguousPortError, InputError, RouteError, UnknownPortError
-from .geodesy import Position, check_lat_lon, distance_km, path_length_km, wrap_lon
-from .network import CORRIDOR_REQUIRED, corridor_key, load_ports
+from ..errors import InputError, RouteError
+from .geodesy import check_lat_lon, distance_km, path_length_km, wrap_lon
+from .network import CORRIDOR_REQUIRED, corridor_key
 from .nsr_track import _nsr_area_lon360, load_network
+from .ports import Port, _port, find_port  # noqa: F401 (find_port: the public import path)
 from .units import km_to_nm
 
 #: farthest a port may lie from the sea network (km): the longest access leg of the 40 matrix
 #: ports and the reference-table ports is under 60 km; Madrid, an inland "port", is 310 km off
 MAX_ACCESS_KM = 120.0
-
-
-@dataclass(frozen=True)
-class Port:
-    """A port of searoute's list, in (lat, lon)."""
-
-    locode: str
-    name: str
-    country: str
-    lat: float
-    lon: float
-
-    def __post_init__(self) -> None:
-        Position(self.lat, self.lon)  # checks the coordinates
-
-    @property
-    def position(self) -> Position:
-        """The port's :class:`~geoclaims.geo.geodesy.Position`."""
-        return Position(self.lat, self.lon)
-
-    @property
-    def label(self) -> str:
-        """``Rotterdam (NLRTM)``."""
-        return f"{self.name} ({self.locode})"
-
-
-def find_port(query: str) -> Port:
-    """A port by UN/LOCODE (``NLRTM``) or by name (``Rotterdam``, case-insensitive).
-
-    Raises
-    ------
-    UnknownPortError
-        naming the query and up to five close matches; :class:`AmbiguousPortError` when a
-        name belongs to several ports (listing them with codes and countries);
-        :class:`InputError` for an empty or non-text query.
-    """
-    if not isinstance(query, str) or not query.strip():
-        raise InputError(f"a port must be a UN/LOCODE or a port name, got {query!r}")
-    by_code, by_name = _port_index()
-    text = query.strip()
-    if text.upper() in by_code:
-        return by_code[text.upper()]
-    named = [by_code[c] for c in by_name.get(text.casefold(), ())]
-    if len(named) > 1:
-        options = ", ".join(f"{p.locode} ({p.name}, {p.country})" for p in named)
-        raise AmbiguousPortError(f"port name {query!r} is ambiguous: {options}; give the UN/LOCODE")
-    if named:
-        return named[0]
-    names = by_code.names()
-    close = difflib.get_close_matches(text, list(names), n=5, cutoff=0.6)
-    if len(close) < 5:
-        close += difflib.get_close_matches(text.upper(), list(by_code), n=5 - len(close), cutoff=0.6)
-    labels = [f"{names[c]} ({c})" if c in names else c for c in close]
-    hint = f"; close matches: {', '.join(labels)}" if labels else ""
-    raise UnknownPortError(f"unknown port {query!r}{hint}")
-
-
-@cached_loader
-def _port_index():
-    """Read-only look-ups of the ports: by UN/LOCODE, and by case-folded name or alias (a tuple,
-    as several ports share a name). searoute's list, with ``data/ports.csv`` on top: its ports
-    are added, and for a port searoute already lists, its name, country and aliases replace
-    searoute's (whose name stays an alias) while searoute's position is kept, so that routes
-    from that port do not move."""
-    from types import MappingProxyType
-
-    from ..datasets import load_port_table
-
-    ports = load_ports()
-    # plain tuples for the ~3,900 ports; a Port (validated) is made only for a port asked for
-    rows = {code: (name, country.replace("_", " ").title(), lat, lon) for code, name, country, lat, lon in
-            zip(ports["locode"].tolist(), ports["name"].tolist(), ports["country"].tolist(), ports["lat"].tolist(),
-                ports["lon"].tolist())}
-    aliases: dict[str, tuple[str, ...]] = {}
-    for code, row in load_port_table().iterrows():
-        known = rows.get(code)
-        lat, lon = (known[2], known[3]) if known else (float(row["lat"]), float(row["lon"]))
-        aliases[code] = (*row["aliases"], *([known[0]] if known else []))
-        rows[code] = (row["name"], row["country"], lat, lon)
-    by_name: dict[str, tuple] = {}
-    for code, (name, *_) in rows.items():
-        for key in dict.fromkeys(n.casefold() for n in (name, *aliases.get(code, ()))):
-            by_name[key] = (*by_name.get(key, ()), code)
-    return _Ports(MappingProxyType(rows)), MappingProxyType(by_name)
-
-
-class _Ports:
-    """Read-only ``locode -> Port``, each Port made (and validated) on first use."""
-
-    def __init__(self, rows):
-        self._rows, self._made = rows, {}
-
-    def __contains__(self, code) -> bool:
-        return code in self._rows
-
-    def __getitem__(self, code) -> Port:
-        if code not in self._made:
-            self._made[code] = Port(code, *self._rows[code])
-        return self._made[code]
-
-    def __iter__(self):
-        return iter(self._rows)
-
-    def names(self) -> dict[str, str]:
-        """name -> UN/LOCODE, for close matches."""
-        return {name: code for code, (name, *_) in self._rows.items()}
-
-
-def _port(value) -> Port:
-    return value if isinstance(value, Port) else find_port(value)
 
 
 # ---- the NSR water area -----------------------------------------------------------------------
@@ -283,14 +174,12 @@ def _valid_route(z: dict) -> None:
 def _route_key(a: Port, b: Port, key: str) -> str:
     """What a route depends on besides searoute's version (in the cache file's name): the two
     ports' positions, the corridor, and the NSR track and water area (their sourced rows)."""
-    import hashlib
-
     from ..datasets import load_nsr_area_vertices, load_nsr_track
 
     track = load_nsr_track()[["waypoint_id", "variant", "order", "lat", "lon", "passage", "joins_network"]]
     parts = (a.locode, a.lat, a.lon, b.locode, b.lat, b.lon, key, MAX_ACCESS_KM, track.to_csv(index=False),
              load_nsr_area_vertices())
-    return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
+    return cache_key(parts)
 
 
 def _computed_route(a: Port, b: Port, via: str, key: str, nsr_variant: str) -> Route:

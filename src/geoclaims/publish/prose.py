@@ -3,6 +3,8 @@ whole numbers without ``.0``, blanks for missing values, lists joined, no Python
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Sequence
 
 import pandas as pd
@@ -35,20 +37,27 @@ def conclusion(f: Finding, claim) -> str:
     return f"{said}; the evidence gives {show_range(f.low, f.high)}{unit}, so {_VERDICT_WORDS[f.rating]}."
 
 
+def _md(value) -> str:
+    """Text from data, safe inside Markdown a notebook renders as HTML: markup escaped, so an
+    article folder from someone else cannot put a script or a link in a report page."""
+    return re.sub(r"([\\`*_\[\]<>])", r"\\\1", html.escape(str(value), quote=False))
+
+
 def findings_markdown(findings: Sequence[Finding], article: str | None = None) -> str:
-    """The findings as Markdown prose: one paragraph per claim, then the count of ratings."""
+    """The findings as Markdown prose: one paragraph per claim, then the count of ratings
+    (every value from data escaped, :func:`_md`)."""
     paragraphs = []
     for f in findings:
         claim = claim_of(f, article)
         speaker = "the article" if claim.speaker == "narration" else claim.speaker
-        numbers = (f"The evidence gives {show_range(f.low, f.high)} (measured {show_value(f.measured)})."
+        numbers = (f"The evidence gives {_md(show_range(f.low, f.high))} (measured {_md(show_value(f.measured))})."
                    if f.checked and f.low is not None else "")
-        text = (f"**{claim.quantity[:1].upper() + claim.quantity[1:]}** — {speaker} says “{claim.quote}” "
-                f"({show_value(f.claimed_value)} {f.unit}): **{f.rating}**. {numbers} {f.rule}")
+        text = (f"**{_md(claim.quantity[:1].upper() + claim.quantity[1:])}** — {_md(speaker)} says “{_md(claim.quote)}” "
+                f"({_md(show_value(f.claimed_value))} {_md(f.unit)}): **{f.rating}**. {numbers} {_md(f.rule)}")
         if f.decided_by:
-            text += f" *Decided by:* {f.decided_by}."
+            text += f" *Decided by:* {_md(f.decided_by)}."
         if f.later_evidence:
-            text += " *Later evidence, not used:* " + "; ".join(f.later_evidence) + "."
+            text += " *Later evidence, not used:* " + "; ".join(_md(v) for v in f.later_evidence) + "."
         paragraphs.append(text)
     return "\n\n".join(paragraphs + [f"*{summary(findings)}.*"])
 

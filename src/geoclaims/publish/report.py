@@ -37,6 +37,9 @@ from .pages import FINDINGS_ANCHOR, FONTS, NARROW, VIEWPORT, articles_page, inde
 
 __all__ = ["FINDINGS_ANCHOR", "build_report", "execute_notebook"]
 
+#: the one-line summary an article's folder keeps, which the index of articles reads
+SUMMARY = "summary.txt"
+
 _EXTERNAL_SCRIPT = re.compile(r"<script[^>]*\bsrc=\"https?://[^\"]*\"[^>]*>\s*</script>", re.I)
 
 # Reports, on load, how many images decoded with a size and whether the page is wider than the
@@ -121,6 +124,7 @@ def _article_folder(out: Path, article: str, force: bool = False) -> Path:
                                 if Path(p).stem == path.stem})
         index = index_page(art, findings, claims, figures, load_sources(), notebooks, load_review(art.slug))
         (staging / "index.html").write_text(_finish(index), encoding="utf-8")
+        (staging / SUMMARY).write_text(summary(findings) + "\n", encoding="utf-8")  # for the index of articles
         method = (REPO_ROOT / "docs" / "METHOD.md").read_text(encoding="utf-8")
         (staging / "method.html").write_text(_finish(method_page(method)), encoding="utf-8")
     except BaseException:
@@ -138,8 +142,9 @@ def _write_articles_index(out: Path, force: bool = False) -> None:
             art = load_article(slug)
         except GeoclaimsError:
             continue  # a broken article folder is reported by the commands that use it
-        built = (out / slug / "index.html").is_file() and "index.html" in owned(out / slug)
-        entries.append((art, summary(check_claims(article=slug)) if built else None))
+        folder = out / slug
+        built = (folder / SUMMARY).is_file() and SUMMARY in owned(folder)
+        entries.append((art, (folder / SUMMARY).read_text(encoding="utf-8").strip() if built else None))
     staging = staging_folder(out)
     try:
         (staging / "index.html").write_text(_finish(articles_page(entries)), encoding="utf-8")
