@@ -180,3 +180,25 @@ def test_an_article_about_another_strait_ports_and_events_needs_data_files_only(
 
     for after in build_figures(tmp_path / "dw-after"):  # the committed DW figures, byte for byte
         assert (default_out() / after.name).read_bytes() == after.read_bytes(), f"{after.name} changed by new rows"
+
+
+def test_a_claim_about_one_voyage_is_decided_by_that_voyage():
+    # voyages.csv: the Yong Sheng sailed Dalian-Rotterdam in 33 days, 7,800 nm as stated (sources in the row)
+    from geoclaims.datasets import load_voyages
+    from geoclaims.geo.routes import sea_route
+    from geoclaims.geo.transit import vessel_profile
+    from geoclaims.scorecard import check_claims
+
+    voyage = load_voyages().set_index("voyage_id").loc["v2013-yong-sheng"]
+    assert (voyage["days"], voyage["distance_nm"]) == (33, 7800)
+    found = {f.claim_id: f for f in check_claims(article="maritime-executive-2013-yong-sheng")}
+    suez = found["ys-suez-days"]
+    canal = vessel_profile("slow-steaming")
+    slowest_kn = 7800 / (33 * 24)  # her stated distance over her stated days: the slower of her two speeds
+    expected = sea_route("CNDLC", "NLRTM", via="suez").length_nm / slowest_kn / 24 + (canal.suez_transit_h
+                                                                                       + canal.suez_wait_h) / 24
+    assert suez.high == pytest.approx(expected, abs=0.01) and "33 days" in suez.rule
+    saving = found["ys-saving-days"]
+    assert saving.high == pytest.approx(suez.high - 33, abs=0.02) and saving.low == pytest.approx(suez.low - 33, abs=0.02)
+    assert found["ys-nsr-nm"].low == 7800  # the voyage's stated distance joins the range
+    assert "v2013-yong-sheng" in suez.decided_by

@@ -10,11 +10,13 @@ shown apart.
 
 from __future__ import annotations
 
+from ..data import split_ids
 from ..errors import DataError
 from ..findings import Finding
 from ..geo.transit import implied_speed_kn
 from ..geo.units import MI_PER_NM
 from ..rating import rate
+from . import route_voyage as rv
 from .base import Check, Family, FigureSpec
 from .route_evidence import CORRIDORS, DEFAULT_SHIP_TYPE, REFERENCE_PROFILES, RouteEvidence, evidence
 from .route_figures import (_days_headline, _days_vs_speed, _deviations_headline, _map_headline, _matrix_headline,
@@ -105,6 +107,9 @@ def transit_days_check(claim, ev: RouteEvidence) -> Finding:
     """Can a ship make the voyage in the claimed days? Rated against the profiles' range of days
     with :data:`NEAR`."""
     via, pair, ship = claim.param("via"), _pair(claim), _ship_type(claim)
+    voyage = rv.voyage_of(claim, ev)
+    if voyage is not None:
+        return rv.voyage_finding(claim, ev, voyage, via, pair, NEAR, _context(ev, "nsr", ship)[1])
     days, route = ev.days_for(via, pair, ship), ev.route(via, pair)
     claimed = claim.value
     low, high = float(days.min()), float(days.max())
@@ -165,6 +170,11 @@ def route_length_check(claim, ev: RouteEvidence) -> Finding:
     via, pair = claim.param("via"), _pair(claim)
     route, spread = ev.route(via, pair), ev.table_spread[via]
     low, high = route.length_nm * (1 - spread), route.length_nm * (1 + spread)
+    voyage = rv.voyage_of(claim, ev) if via == "nsr" else None
+    stated = "" if voyage is None else (f" The voyage's own stated distance ({voyage['voyage_id']}: "
+                                        f"{voyage['distance_nm']:,.0f} nm) joins the range.")
+    if voyage is not None:
+        low, high = min(low, float(voyage["distance_nm"])), max(high, float(voyage["distance_nm"]))
     claimed, top = claim.value, None
     reading = ""
     if claim.param("unit", "nm") == "mi?":
@@ -172,9 +182,10 @@ def route_length_check(claim, ev: RouteEvidence) -> Finding:
         reading = f" \"Miles\" is read both ways: {claimed:,.0f} nm (statute) to {top:,.0f} nm (nautical)."
     rule = (f"{route.origin.name}–{route.destination.name} via {via.upper()} is {route.length_nm:,.0f} nm on geoclaims' "
             f"route; published tables for one pair differ by {spread:.1%} either way, so {low:,.0f}–{high:,.0f} nm."
-            f"{reading} Accurate inside that range; mostly-accurate within {NEAR:.0%} of it.")
+            f"{reading}{stated} Accurate inside that range; mostly-accurate within {NEAR:.0%} of it.")
+    sources = ev.sources_for(via, tables=True) + (() if voyage is None else tuple(split_ids(voyage["source_ids"])))
     return Finding(claim.claim_id, claim.value, claim.unit, round(route.length_nm), round(low), round(high),
-                   rate(claimed, low, high, near=NEAR, claimed_high=top), rule, ev.sources_for(via, tables=True),
+                   rate(claimed, low, high, near=NEAR, claimed_high=top), rule, tuple(dict.fromkeys(sources)),
                    decided_by="geoclaims' route for the pair and the spread of published distance tables")
 
 
@@ -197,6 +208,9 @@ def days_saving_check(claim, ev: RouteEvidence) -> Finding:
     for "more than N days"."""
     pair = _pair(claim)
     ship = _ship_type(claim)
+    voyage = rv.voyage_of(claim, ev)
+    if voyage is not None:
+        return rv.voyage_finding(claim, ev, voyage, "suez", pair, NEAR, _context(ev, "nsr", ship)[1])
     saved = (ev.days_for("suez", pair, ship) - ev.days_for("nsr", pair, ship)).dropna()
     low, high = float(saved.min()), float(saved.max())
     sense = claim.param("sense", "point")
@@ -256,16 +270,19 @@ FAMILY = Family(
     title="Sea routes: days and distances by the Northern Sea Route and via Suez",
     evidence=evidence,
     checks={
-        "transit-days": Check(transit_days_check, "number", ("origin", "destination", "via", "nsr_variant", "ship_type"),
+        "transit-days": Check(transit_days_check, "number",
+                              ("origin", "destination", "via", "nsr_variant", "ship_type", "voyage"),
                               ("origin", "destination", "via"),
                               ("polar-routes-map", "days-vs-speed", "reference-distances"), _shows,
                               {"nsr_variant": "coastal", "ship_type": DEFAULT_SHIP_TYPE}),
-        "route-length": Check(route_length_check, "number", ("origin", "destination", "via", "nsr_variant", "unit"),
+        "route-length": Check(route_length_check, "number",
+                              ("origin", "destination", "via", "nsr_variant", "unit", "voyage"),
                               ("origin", "destination", "via"), ("reference-distances",), None,
                               {"nsr_variant": "coastal", "unit": "nm"}),
         "distance-saving": Check(distance_saving_check, "number", ("origin", "destination", "nsr_variant"),
                                  ("origin", "destination"), ("polar-routes-map",), _shows, {"nsr_variant": "coastal"}),
-        "days-saving": Check(days_saving_check, "number", ("origin", "destination", "nsr_variant", "sense", "ship_type"),
+        "days-saving": Check(days_saving_check, "number",
+                             ("origin", "destination", "nsr_variant", "sense", "ship_type", "voyage"),
                              ("origin", "destination"), ("days-vs-speed",), _shows,
                              {"nsr_variant": "coastal", "sense": "point", "ship_type": DEFAULT_SHIP_TYPE}),
         "season-months": Check(season_months, "count", ("months",), ("months",)),
