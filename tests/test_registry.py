@@ -82,8 +82,8 @@ def test_every_data_table_has_a_declared_schema():
 def test_an_out_of_range_value_names_file_line_and_column(data_copy):
     from geoclaims.data import load_table
 
-    edit(data_copy / "vessel_profiles.csv", "design-speed,container,25,11.5,", "design-speed,container,25,-11.5,")
-    with pytest.raises(DataError, match=r"vessel_profiles\.csv, line 2, column 'nsr_kn': must be > 0, got -11.5"):
+    edit(data_copy / "vessel_profiles.csv", "design-speed,container,25,13.23,", "design-speed,container,25,-13.23,")
+    with pytest.raises(DataError, match=r"vessel_profiles\.csv, line 2, column 'nsr_kn': must be > 0, got -13.23"):
         load_table("vessel_profiles.csv")
 
 
