@@ -262,3 +262,15 @@ def test_an_article_folder_whose_name_is_not_a_slug_is_reported_not_linked(data_
     assert main(["articles"]) == 2
     captured = capsys.readouterr()
     assert "article Evil Name skipped" in captured.err and "lower-case words" in captured.err
+
+
+def test_a_users_real_folder_named_like_the_backup_is_kept(tmp_path):
+    out = _built(tmp_path, {"a.png": b"old a"})
+    (out / outdir.BACKUP).mkdir()
+    (out / outdir.BACKUP / "diary.txt").write_text("mine", encoding="utf-8")
+    staging = tmp_path / "again"
+    staging.mkdir()
+    (staging / "a.png").write_bytes(b"new a")
+    with pytest.raises(OutputError, match="not geoclaims' backup folder"):
+        outdir.install(staging, out)
+    assert (out / outdir.BACKUP / "diary.txt").read_text(encoding="utf-8") == "mine"

@@ -46,6 +46,7 @@ class Run:
         self.article = load_article(article)
         self.claims = load_claims(self.article.slug)
         self._evidence: dict[str, object] = {}
+        self._all: list[Finding] | None = None
 
     def families(self) -> list[str]:
         """The families this article's claims use, in :data:`FAMILIES` order."""
@@ -94,7 +95,12 @@ class Run:
         return replace(finding, figures=tuple(figure_path(n, self.article.slug) for n in names), claim=claim)
 
     def findings(self, claim_ids: Iterable[str] | None = None) -> list[Finding]:
-        """Findings of the claims asked for (all by default), each once, in the order asked."""
+        """Findings of the claims asked for (all by default), each once, in the order asked; all
+        the article's findings are checked once per run (figures and notebooks ask again and again)."""
+        if claim_ids is None:
+            if self._all is None:
+                self._all = [self.check(c) for c in self.claims]
+            return list(self._all)
         return [self.check(c) for c in select_claims(claim_ids, self.article.slug)]
 
 

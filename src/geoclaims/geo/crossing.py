@@ -57,7 +57,10 @@ def _box(value, what: str) -> tuple[float, float, float, float]:
         west, south, east, north = (float(v) for v in value)
     except (TypeError, ValueError):
         raise InputError(f"{what} must be four numbers west, south, east, north, got {value!r}") from None
-    check_lat_lon([south, north], [west, east])
+    try:
+        check_lat_lon([south, north], [west, east])
+    except InputError as exc:
+        raise InputError(f"{what}: {exc}") from None
     if not (west < east and south < north):
         raise InputError(f"{what} must have west < east and south < north, got {value!r}")
     return west, south, east, north

@@ -33,6 +33,8 @@ from ..errors import OutputError
 MARKER = ".geoclaims-output.json"
 JOURNAL = ".geoclaims-install.json"
 BACKUP = ".geoclaims-backup"
+#: inside the backup folder: the sign that geoclaims made it (a folder of that name without it is a user's)
+BACKUP_SIGN = ".made-by-geoclaims"
 #: held (flock) by the run installing into the folder: a second run waits, and never takes a live
 #: install for a killed one; the kernel releases it when a run dies
 LOCK = ".geoclaims-lock"
@@ -185,7 +187,7 @@ def roll_back(out: Path) -> bool:
         if _inside(out, name) and (out / name).is_file():
             (out / name).unlink()
     if backup.is_dir() and not backup.is_symlink():
-        for path in sorted(p for p in backup.rglob("*") if p.is_file()):
+        for path in sorted(p for p in backup.rglob("*") if p.is_file() and p.name != BACKUP_SIGN):
             name = path.relative_to(backup).as_posix()
             if _inside(out, name):
                 (out / name).parent.mkdir(parents=True, exist_ok=True)
@@ -257,10 +259,11 @@ def _install_into(staging: Path, out: Path, new: list[str], hashes: dict, keep_o
                                    if _inside(out, n) and (out / n).is_file()]
     marker_text = (out / MARKER).read_text(encoding="utf-8") if (out / MARKER).is_file() else None
     backup = out / BACKUP
-    if backup.is_symlink() or backup.exists() and not backup.is_dir():
+    if backup.is_symlink() or backup.exists() and not (backup / BACKUP_SIGN).is_file():
         raise OutputError(f"{backup} is not geoclaims' backup folder; remove it yourself")
-    shutil.rmtree(backup, ignore_errors=True)
+    shutil.rmtree(backup, ignore_errors=True)  # a backup a run killed at its very end left behind
     backup.mkdir()
+    (backup / BACKUP_SIGN).touch()
     for name in [n for n in new if (out / n).is_file()] + gone:
         _keep(out / name, backup / name)
     journal = {"added": [n for n in new if not (out / n).exists()], "marker": marker_text}
