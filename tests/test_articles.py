@@ -137,8 +137,8 @@ def test_an_article_about_another_strait_ports_and_events_needs_data_files_only(
     append("sources.csv", ["synthetic-article", "articles/synthetic-kerch/article.txt", "the article", "Test Desk",
                            "The Strait Bridge", "https://example.org/article", "2024-01-10", "2026-12-03", "CC0",
                            "The 19-km bridge across the Kerch Strait opened more than five years ago."])
-    append("fixed_links.csv", ["crimean-bridge", "Crimean Bridge", "bridge", "crimea-taman", "in service since 2018",
-                               "19", "", "test", "2018", "synthetic-src"])
+    append("fixed_links.csv", ["crimean-bridge", "Crimean Bridge", "bridge", "road and rail", "crimea-taman",
+                               "in service since 2018", "2018", "19", "", "test", "2018", "synthetic-src"])
     append("events.csv", ["crimean-bridge-opened", "2018-05-15", "", "", "", "The Crimean Bridge opens to road traffic",
                           "synthetic-src"])
     folder = data_copy / "articles" / "synthetic-kerch"

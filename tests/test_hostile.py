@@ -16,7 +16,7 @@ from conftest import DW, edit
 
 from geoclaims.cli import main
 from geoclaims.data import clear_caches, load_table
-from geoclaims.errors import (AmbiguousPortError, DataError, GeoclaimsError, InputError, OutputError, RouteError,
+from geoclaims.errors import (AmbiguousPortError, DataError, GeoclaimsError, InputError, RouteError,
                               UnknownPortError)
 
 # ---- the command line: (case, argv, text the one error line must contain) -----------------------
@@ -207,7 +207,7 @@ API = [
     ("crawling speed", "geoclaims.geo.transit.VesselProfile", ("p", 1e-300, 10), InputError, "1e-300"),
     ("empty profile name", "geoclaims.geo.transit.VesselProfile", ("", 18, 10), InputError, "''"),
     ("negative length", "geoclaims.geo.transit.transit_days_for", (-5, 0, "nsr", None), InputError, "-5"),
-    ("unknown corridor", "geoclaims.geo.transit.transit_days_for", (5, 0, "cape", None), InputError, "'cape'"),
+    ("unknown corridor", "geoclaims.geo.transit.transit_days_for", (5, 0, "magellan", None), InputError, "'magellan'"),
     ("profile None", "geoclaims.geo.transit.transit_days", (None, None), InputError, "None"),
     ("unhashable strait", "geoclaims.geo.straits.strait_width", (["la-perouse"],), InputError, "la-perouse"),
     ("claim ids as one string", "geoclaims.scorecard.check_claims", ("tunnel-length-km",), InputError, "one string"),

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import ast
 import json
-import shutil
-import warnings
 from pathlib import Path
 
 import pytest

@@ -16,6 +16,7 @@ import pandas as pd
 
 from .data import cached_loader, load_table, split_ids
 from .errors import DataError
+from .published import PUBLISHED_TABLES
 
 #: the event that starts the "since Abe took office" window of stated meeting counts
 OFFICE_EVENT = "abe-second-term"
@@ -95,6 +96,9 @@ def load_voyages() -> pd.DataFrame:
     if backwards.any():
         i = frame.index[backwards][0]
         raise DataError(f"voyages.csv, line {i + 2}: arrived is before departed")
+    short = frame["days_high"].notna() & ~(frame["days_high"] >= frame["days"])
+    if short.any():
+        raise DataError(f"voyages.csv, line {frame.index[short][0] + 2}, column 'days_high': must be at least 'days'")
     return frame.sort_values(["year", "departed", "voyage_id"], na_position="last").set_index("voyage_id", drop=False)
 
 
@@ -285,7 +289,7 @@ def load_meeting_counts() -> pd.DataFrame:
 SHARED_TABLES = (load_port_table, load_vessel_profiles, load_reference_distances, load_matrix_ports,
                  load_nsr_area_vertices, load_nsr_track, load_voyages, load_nsr_season, load_facts, load_straits,
                  load_strait_widths, load_capes, load_fixed_links, load_meetings, load_events, load_reactors,
-                 load_islands, load_meeting_counts)
+                 load_islands, load_meeting_counts, *PUBLISHED_TABLES)
 
 
 def load_all() -> None:

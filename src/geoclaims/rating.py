@@ -72,3 +72,20 @@ def rate(claimed: float, low: float, high: float, *, near: float = 0.0, relative
     if misleading:
         return "misleading"
     return "mostly-accurate" if miss <= allowed else "inaccurate"
+
+
+def as_stated(text: str) -> tuple[float, float]:
+    """The values a number, as the article wrote it, stands for: those that round to it at its
+    last written digit ("6.5" days is 6.45–6.55, "45" minutes is 44.5–45.5), so that a claim is not
+    rated down for a precision it never claimed. Used by the kinds whose tolerance table row says so.
+
+    >>> as_stated("6.5"), as_stated("45")
+    ((6.45, 6.55), (44.5, 45.5))
+    """
+    try:
+        value = float(text)
+    except (TypeError, ValueError):
+        raise InputError(f"a claimed number must be written as digits, got {text!r}") from None
+    decimals = len(text.partition(".")[2]) if "." in text else 0
+    half = 0.5 * 10.0 ** -decimals
+    return round(value - half, decimals + 2), round(value + half, decimals + 2)

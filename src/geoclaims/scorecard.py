@@ -59,7 +59,7 @@ class Run:
         if family not in FAMILIES:
             raise InputError(f"unknown family {family!r}; known: {', '.join(FAMILIES)}")
         if family not in self._evidence:
-            mine = [c for c in self.claims if c.family == family]
+            mine = [c for c in self.claims if c.family == family or FAMILIES[family].reads_all_claims]
             try:
                 self._evidence[family] = FAMILIES[family].evidence(self.article, mine)
             except GeoclaimsError as exc:

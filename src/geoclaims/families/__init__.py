@@ -9,13 +9,17 @@ from __future__ import annotations
 
 from ..paths import DEFAULT_ARTICLE
 from .base import Check, Family, FigureSpec
+from .consistency import FAMILY as CONSISTENCY
 from .history import FAMILY as HISTORY
+from .links import FAMILY as LINKS
 from .meetings import FAMILY as MEETINGS
 from .route import FAMILY as ROUTE
+from .statistics import FAMILY as STATISTICS
 from .tunnel import FAMILY as TUNNEL
 
 #: every family by name, in the order of the scorecard's notebooks
-FAMILIES: dict[str, Family] = {f.name: f for f in (ROUTE, TUNNEL, MEETINGS, HISTORY)}
+FAMILIES: dict[str, Family] = {f.name: f for f in (ROUTE, TUNNEL, MEETINGS, HISTORY, LINKS, STATISTICS,
+                                                    CONSISTENCY)}
 
 
 #: the notebook that shows any article (it follows the article its report runs it for)
@@ -40,6 +44,6 @@ def notebook_stems(article) -> list[str]:
         return sorted(set(own.values()))
     if article.slug != DEFAULT_ARTICLE:
         return [GENERIC_NOTEBOOK]
-    return [GENERIC_NOTEBOOK, *sorted({f.notebook for f in FAMILIES.values()})]
+    return [GENERIC_NOTEBOOK, *sorted({f.notebook for f in FAMILIES.values()} - {GENERIC_NOTEBOOK})]
 
 __all__ = ["Check", "FAMILIES", "Family", "FigureSpec", "notebook_for", "notebook_stems"]

@@ -83,6 +83,9 @@ class Family:
     checks: Mapping[str, Check]
     notebook: str
     figures: Mapping[str, FigureSpec] = field(default_factory=dict)
+    #: whether ``evidence`` is given every claim of the article, not only the family's (a family that
+    #: compares a statement with the article's others)
+    reads_all_claims: bool = False
 
     def figure_name(self, key: str, claim) -> str:
         """The file name (without extension) of figure ``key`` for ``claim``: the key, followed

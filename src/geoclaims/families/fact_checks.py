@@ -10,8 +10,9 @@ import pandas as pd
 
 from ..data import merge_ids
 from ..datasets import later_than
+from ..errors import DataError
 from ..findings import Finding
-from ..rating import rate
+from ..rating import as_stated, rate
 
 
 def _facts(tl, subject: str, attribute: str) -> pd.DataFrame:
@@ -69,3 +70,48 @@ def attribute_span(claim, tl) -> Finding:
     return Finding(claim.claim_id, claim.claimed_value, claim.unit, f"{low}-{high}", low, high,
                    rate(first, low, high, claimed_high=last), rule, merge_ids(*rows["source_ids"]),
                    decided_by=f"facts.csv ({claim.param('attribute')})")
+
+
+#: scale words of a unit such as "billion USD": a fact is kept as its source prints it
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+
+def _in_unit(value: float, unit: str, wanted: str) -> float:
+    """``value`` in ``unit`` expressed in ``wanted``: the same unit, or the same one with another
+    scale word ("27 billion USD" is 27,000 million USD); anything else is a data error."""
+    if unit == wanted:
+        return value
+    (scale, _, rest), (want, _, want_rest) = unit.partition(" "), wanted.partition(" ")
+    if scale in SCALES and want in SCALES and rest == want_rest:
+        return value * SCALES[scale] / SCALES[want]
+    raise DataError(f"facts.csv: a value in {unit!r} cannot be read in {wanted!r}")
+
+
+#: a sourced figure this far from the claim (a fraction of the nearer end) is "mostly-accurate": a news
+#: text rounds a published price or size to its leading digits
+NEAR = 0.10
+
+
+def attribute_value(claim, tl) -> Finding:
+    """A number the article gives (``subject``, ``attribute``, in ``unit``) against every value of
+    it published by the article's date in ``facts.csv`` (sources that disagree give the range);
+    none published by then: ``unverifiable``. Rated with :data:`NEAR`."""
+    subject, attribute, unit = claim.param("subject"), claim.param("attribute"), claim.param("unit")
+    rows = _facts(tl, subject, attribute)
+    values = pd.Series([_in_unit(float(v), u, unit) for v, u in zip(rows["value"], rows["unit"])], index=rows.index,
+                       dtype=float)
+    later = tuple(f"{r['value']} {r['unit']} ({r['source_ids']}, published after the article or undated)"
+                  for _, r in tl.facts[(tl.facts["subject"] == subject) & (tl.facts["attribute"] == attribute)]
+                  .drop(rows.index).iterrows())
+    if values.empty:
+        return Finding(claim.claim_id, claim.claimed_value, claim.unit, None, None, None,
+                       rate(claim.value, 0, 0, known=False),
+                       f"No value of {attribute} for {subject} was published by the article's date.", later_evidence=later)
+    low, high = float(values.min()), float(values.max())
+    said = "; ".join(f"{v} {u} ({ids})" for v, u, ids in zip(rows["value"], rows["unit"], rows["source_ids"]))
+    said_low, said_high = as_stated(claim.claimed_value)
+    rule = (f"{subject}, {attribute}, as published by the article: {said}. Accurate if {claim.value:g} {unit}, read to its "
+            f"last digit, meets {low:g}–{high:g}; mostly-accurate within {NEAR:.0%}.")
+    return Finding(claim.claim_id, claim.claimed_value, claim.unit, float(values.median()), low, high,
+                   rate(said_low, low, high, near=NEAR, claimed_high=said_high), rule, merge_ids(*rows["source_ids"]),
+                   decided_by=f"facts.csv ({attribute}), sources published by the article", later_evidence=later)

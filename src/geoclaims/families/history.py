@@ -73,6 +73,8 @@ FAMILY = Family(
         "attribute-holds": Check(fc.attribute_holds, "count", ("subjects", "attribute", "value"),
                                  ("subjects", "attribute", "value")),
         "attribute-at-least": Check(fc.attribute_at_least, "number", ("subject", "attribute"), ("subject", "attribute")),
+        "attribute-value": Check(fc.attribute_value, "number", ("subject", "attribute", "unit"),
+                                 ("subject", "attribute", "unit")),
         "attribute-span": Check(fc.attribute_span, "span", ("subject", "attribute"), ("subject", "attribute")),
     },
     notebook="04-history",

@@ -16,6 +16,7 @@ from ..findings import Finding
 from ..geo.transit import implied_speed_kn
 from ..geo.units import MI_PER_NM
 from ..rating import rate
+from . import route_saving as rs
 from . import route_voyage as rv
 from .base import Check, Family, FigureSpec
 from .route_evidence import CORRIDORS, DEFAULT_SHIP_TYPE, REFERENCE_PROFILES, RouteEvidence, evidence
@@ -285,6 +286,12 @@ FAMILY = Family(
                              ("origin", "destination", "nsr_variant", "sense", "ship_type", "voyage"),
                              ("origin", "destination"), ("days-vs-speed",), _shows,
                              {"nsr_variant": "coastal", "sense": "point", "ship_type": DEFAULT_SHIP_TYPE}),
+        "percent-saving": Check(rs.percent_saving_check, "number",
+                                ("origin", "destination", "measure", "nsr_variant", "ship_type", "voyage", "sense"),
+                                ("origin", "destination", "measure"), ("polar-routes-map",), _shows,
+                                {"nsr_variant": "coastal", "ship_type": DEFAULT_SHIP_TYPE, "sense": "point"}),
+        "place-distance": Check(rs.place_distance_check, "number", ("origin", "destination", "unit"),
+                                ("origin", "destination", "unit")),
         "season-months": Check(season_months, "count", ("months",), ("months",)),
         "time-ratio": Check(time_ratio_check, "number",
                             ("origin", "destination", "nsr_claim", "suez_claim", "nsr_variant", "ship_type"),

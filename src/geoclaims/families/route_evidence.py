@@ -26,6 +26,7 @@ from ..datasets import (all_before, later_than, load_matrix_ports, load_nsr_seas
 from ..errors import DataError, GeoclaimsError
 from ..geo.matrix import port_matrix
 from ..geo.routes import Route, sea_route
+from ..published import load_place_distances
 from ..geo.transit import VesselProfile, transit_days, vessel_profile
 
 #: pairs shown beside the claimed ones in notebook 01 (how the claims fare for other ports)
@@ -186,6 +187,11 @@ class RouteEvidence:
         return v
 
     @cached_property
+    def place_distances(self) -> pd.DataFrame:
+        """Published distances between places (``place_distances.csv``; dated by the checks)."""
+        return load_place_distances()
+
+    @cached_property
     def season(self) -> pd.DataFrame:
         """The NSR navigation season as each source states it, with ``later``."""
         s = load_nsr_season().copy()
@@ -224,7 +230,7 @@ def evidence(article, claims) -> RouteEvidence:
     pairs: list[tuple[str, str]] = []
     claimed: dict = {}
     for c in claims:
-        if not c.param("origin", ""):  # a claim about the route in general (its season)
+        if not c.param("origin", "") or c.check == "place-distance":  # the route in general; two places, not a voyage
             continue
         pair = (c.param("origin"), c.param("destination"))
         if pair not in pairs:

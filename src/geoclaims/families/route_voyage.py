@@ -7,6 +7,8 @@ that voyage, with the model's profiles as context (docs/METHOD.md, "A claim abou
   waits are in it as they were on the voyage — over geoclaims' Suez route for the same pair,
   plus the canal transit and wait hours the profiles state. Both distances give the range.
 - Days saved: those Suez days minus her stated days.
+- Where sources state different days for her voyage (``days`` to ``days_high``), every reading
+  is kept and the range spans them; with no stated distance, geoclaims' route is her length.
 - A length: the voyage's stated distance joins the range of the route's length.
 
 A voyage reported after the article (or resting on sources that are) cannot decide the claim.
@@ -33,51 +35,79 @@ def voyage_of(claim, ev: RouteEvidence):
     row = hit.iloc[0]
     if row["later"]:
         raise DataError(f"voyage {voyage_id} was reported after the article: it cannot decide the claim")
-    if not (row["days"] == row["days"] and row["distance_nm"] == row["distance_nm"] and row["route_nm"] == row["route_nm"]):
-        raise DataError(f"voyage {voyage_id} needs stated days, a stated distance and both ports on the network")
+    if not (row["days"] == row["days"] and row["route_nm"] == row["route_nm"]):
+        raise DataError(f"voyage {voyage_id} needs stated days and both ports on the network")
     return row
 
 
+def stated_days(voyage) -> tuple[float, float]:
+    """Her stated days: ``days``, to ``days_high`` where sources state more (both kept)."""
+    low = float(voyage["days"])
+    high = voyage.get("days_high", float("nan"))
+    return low, float(high) if high == high else low
+
+
+def _distances(voyage) -> tuple[float, ...]:
+    """Her voyage's length: the stated distance (where one is published) and geoclaims' route."""
+    stated = voyage["distance_nm"]
+    return tuple(float(d) for d in (stated, voyage["route_nm"]) if d == d)
+
+
+def readings(voyage, ev: RouteEvidence, pair) -> list[tuple[float, float]]:
+    """``(her days, her days via Suez)`` for every reading of her voyage: each stated number of
+    days with each length (stated and routed), her Suez days being that length over those days
+    as her average speed, over geoclaims' Suez route for her pair, plus the canal hours of the
+    profiles."""
+    canal = vessel_profile(REFERENCE_PROFILE)
+    extra = (canal.suez_transit_h + canal.suez_wait_h) / 24.0
+    suez_nm = ev.route("suez", pair).length_nm
+    return [(days, suez_nm / (length / (days * 24.0)) / 24.0 + extra)
+            for days in sorted(set(stated_days(voyage))) for length in _distances(voyage)]
+
+
 def speeds_kn(voyage) -> tuple[float, float]:
-    """Her average speeds over the voyage (knots): stated distance and geoclaims' route, over the stated days."""
-    hours = float(voyage["days"]) * 24.0
-    a, b = float(voyage["distance_nm"]) / hours, float(voyage["route_nm"]) / hours
-    return min(a, b), max(a, b)
+    """Her average speeds over the voyage (knots), slowest and fastest: each length over each stated days."""
+    speeds = [length / (days * 24.0) for days in stated_days(voyage) for length in _distances(voyage)]
+    return min(speeds), max(speeds)
 
 
 def suez_days(voyage, ev: RouteEvidence, pair) -> tuple[float, float]:
     """Days via Suez at her own average speeds (low, high), canal hours of the profiles included."""
-    canal = vessel_profile(REFERENCE_PROFILE)
-    extra = (canal.suez_transit_h + canal.suez_wait_h) / 24.0
-    suez_nm = ev.route("suez", pair).length_nm
-    slow, fast = speeds_kn(voyage)
-    return suez_nm / fast / 24.0 + extra, suez_nm / slow / 24.0 + extra
+    suez = [s for _, s in readings(voyage, ev, pair)]
+    return min(suez), max(suez)
 
 
 def describe(voyage) -> str:
     slow, fast = speeds_kn(voyage)
-    return (f"{voyage['vessel']} ({voyage['ship_type']}, {voyage['origin']}–{voyage['destination']}, "
-            f"{voyage['departed']:%Y-%m-%d} to {voyage['arrived']:%Y-%m-%d}): {voyage['days']:g} days and "
-            f"{voyage['distance_nm']:,.0f} nm as stated ({voyage['route_nm']:,.0f} nm on geoclaims' route), "
-            f"so {slow:.1f}–{fast:.1f} kn on average, port calls included")
+    low, high = stated_days(voyage)
+    days = f"{low:g}" if low == high else f"{low:g}–{high:g}"
+    stated = voyage["distance_nm"]
+    length = (f"{stated:,.0f} nm as stated ({voyage['route_nm']:,.0f} nm on geoclaims' route)" if stated == stated
+              else f"{voyage['route_nm']:,.0f} nm on geoclaims' route (no distance stated)")
+    when = "" if voyage["departed"] != voyage["departed"] else f", {voyage['departed']:%Y-%m-%d}"
+    when += "" if voyage["arrived"] != voyage["arrived"] else f" to {voyage['arrived']:%Y-%m-%d}"
+    return (f"{voyage['vessel']} ({voyage['ship_type']}, {voyage['origin']}–{voyage['destination']}{when}): "
+            f"{days} days as stated, {length}, so {slow:.1f}–{fast:.1f} kn on average, port calls included")
 
 
 def voyage_finding(claim, ev: RouteEvidence, voyage, via: str, pair, near: float, later: tuple) -> Finding:
     """The finding of a transit-days or days-saving claim about one documented voyage (the
     module docstring), read to ``near`` as the route family's checks are; ``later``: the later
     evidence shown beside it."""
-    sailed = float(voyage["days"])
+    both = readings(voyage, ev, pair)
     suez = suez_days(voyage, ev, pair)
     saving = claim.check == "days-saving"
     if saving:
-        low, high = suez[0] - sailed, suez[1] - sailed
+        low, high = min(s - d for d, s in both), max(s - d for d, s in both)
         what = "days saved: her Suez days minus her stated days"
     elif via == "nsr":
-        low = high = sailed
+        low, high = stated_days(voyage)
         what = "her stated days by the NSR"
-    else:
+    elif via == "suez":
         low, high = suez
         what = "her days via Suez at her own average speed"
+    else:
+        raise DataError(f"a claim about voyage {voyage['voyage_id']} reads the NSR or Suez, not {via!r}")
     sense = claim.param("sense", "point")
     measured = (low + high) / 2
     rule = (f"A claim about one voyage is decided by it: {describe(voyage)}. Via Suez at that speed "

@@ -17,7 +17,10 @@ import shapely
 from ..data import cached_loader
 from ..progress import report
 from .geodesy import inverse
-from .network import CORRIDOR_REQUIRED, CORRIDORS, corridor_key
+from .network import CORRIDOR_REQUIRED, corridor_key
+
+#: the corridors of the matrix: the Northern Sea Route against Suez
+MATRIX_CORRIDORS = ("nsr", "suez")
 from .nsr_track import _lon360, _nsr_area_lon360, load_network
 from .routes import MAX_ACCESS_KM, check_access, find_port
 from .transit import VesselProfile, transit_days_for
@@ -99,7 +102,7 @@ def port_matrix(origins: list[str], destinations: list[str], profile: VesselProf
     frame = pd.DataFrame({"origin": np.repeat([p.locode for p in a_ports], len(b_ports)),
                           "destination": np.tile([p.locode for p in b_ports], len(a_ports))})
     edge_ids = net.edge_matrix(np.arange(1, len(net.edge_u) + 1, dtype=float))
-    for via in CORRIDORS:
+    for via in MATRIX_CORRIDORS:
         key = corridor_key(via, nsr_variant)
         report(f"port matrix: {via}: shortest paths from {len(a_ports)} origins to {len(b_ports)} destinations")
         src = net.nearest_nodes(a_lat, a_lon, key)

@@ -13,9 +13,11 @@ only when shown.
 Corridors. searoute tags edges with passages. Its ``northwest`` tag covers both the
 Canadian Northwest Passage and the Chukchi Sea edges next to the Bering Strait, which an
 NSR voyage needs; here the two are told apart by longitude (the Canadian edges lie
-between 100°W and 60°W). A corridor is the network less the passages it must not use and
-less the southern hemisphere (:data:`SOUTH_LIMIT_LAT`): searoute tags only some of the
-edges around the Cape of Good Hope, and an untagged detour would otherwise open.
+between 100°W and 60°W). A corridor — ``nsr``, ``suez``, ``cape`` (round the Cape of Good
+Hope) or ``panama`` — is the network less the passages it must not use; the three that stay
+in the north are also cut at :data:`SOUTH_LIMIT_LAT`, because searoute tags only some of the
+edges around the Cape of Good Hope and an untagged detour would otherwise open. A route must
+traverse its corridor's passage (:data:`CORRIDOR_REQUIRED`).
 """
 
 from __future__ import annotations
@@ -39,12 +41,17 @@ NSR_VARIANTS = ("coastal", "high-latitude")
 CORRIDOR_CLOSED = {
     "nsr": frozenset({"suez", "panama", "south_africa", "chili", "northwest-canada"}),
     "suez": frozenset({"chukchi", "northwest-canada", "bering", "panama", "south_africa", "chili", *NSR_TAGS.values()}),
+    # round the Cape of Good Hope (a Red Sea diversion): Suez, Panama, Cape Horn and the Arctic closed
+    "cape": frozenset({"suez", "chukchi", "northwest-canada", "bering", "panama", "chili", *NSR_TAGS.values()}),
+    "panama": frozenset({"suez", "chukchi", "northwest-canada", "bering", "south_africa", "chili", *NSR_TAGS.values()}),
 }
-#: both corridors stay north of this latitude, so that no route can round Africa or South
-#: America on edges searoute leaves untagged (Singapore, the southernmost port used, is at 1.3°N)
+#: the corridors that stay north of this latitude, so that no route can round Africa or South
+#: America on edges searoute leaves untagged (Singapore, the southernmost port used, is at 1.3°N);
+#: the Cape corridor rounds Africa and has no such limit
 SOUTH_LIMIT_LAT = -1.0
+NORTHERN_CORRIDORS = ("nsr", "suez", "panama")
 #: the passage a route of each corridor must traverse
-CORRIDOR_REQUIRED = {"nsr": "bering", "suez": "suez"}
+CORRIDOR_REQUIRED = {"nsr": "bering", "suez": "suez", "cape": "south_africa", "panama": "panama"}
 CORRIDORS = tuple(CORRIDOR_CLOSED)
 
 
@@ -103,7 +110,8 @@ class Network:
         via = corridor_key(via) if via in CORRIDORS else via
         if via not in self._graphs:
             keep = ~np.isin(self.edge_passage, list(_closed(via)))
-            keep &= (self.lat[self.edge_u] >= SOUTH_LIMIT_LAT) & (self.lat[self.edge_v] >= SOUTH_LIMIT_LAT)
+            if via.partition(":")[0] in NORTHERN_CORRIDORS:
+                keep &= (self.lat[self.edge_u] >= SOUTH_LIMIT_LAT) & (self.lat[self.edge_v] >= SOUTH_LIMIT_LAT)
             # a zero-length edge (the same point either side of the antimeridian) must not vanish
             graph = self.edge_matrix(np.where(keep, np.maximum(self.edge_km, 1e-9), 0.0))
             graph.eliminate_zeros()

@@ -63,7 +63,9 @@ class VesselProfile:
 
 def transit_days_for(length_nm, nsr_nm, via: str, profile: VesselProfile):
     """Days for a voyage of ``length_nm`` of which ``nsr_nm`` lie in the NSR water area
-    (numbers or arrays; NaN stays NaN)."""
+    (numbers or arrays; NaN stays NaN): sea time at the profile's speeds, the profile's Suez
+    transit and wait hours on the ``suez`` corridor, and its port days. No canal hours are
+    added for ``panama`` (no sourced figure in the profiles): days by Panama are a lower bound."""
     check_corridor(via)
     if not isinstance(profile, VesselProfile):
         raise InputError(f"profile must be a VesselProfile, got {profile!r}")

@@ -1,0 +1,183 @@
+"""The links family: what an article says about named fixed links and crossings — a link's
+length, its rank among links of its kind ("the world's longest immersed tunnel"), its length
+against another's ("far eclipse"), and how long a crossing takes (a ferry, a train through a
+tunnel, a route section).
+
+Evidence: ``data/fixed_links.csv`` (kind, mode, opening year, whole and undersea lengths) and
+``data/crossing_times.csv`` (timetables, plans, documented crossings), each row dated by its
+sources. What was published by the article's date decides; later rows are shown apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..data import merge_ids
+from ..datasets import later_than, load_fixed_links
+from ..errors import DataError
+from ..findings import Finding
+from ..geo.units import KM_PER_UNIT, hours
+from ..published import load_crossing_times
+from ..rating import as_stated, rate
+from .base import Check, Family
+
+#: a length or a time this far outside its range (a fraction of the nearer end) is "mostly-accurate":
+#: where a link's portals are counted from, or a timetable's rounding, moves it by about that
+NEAR = 0.10
+
+
+@dataclass(frozen=True)
+class LinksEvidence:
+    """The fixed links and crossing times, and the article's latest possible day."""
+
+    links: pd.DataFrame
+    times: pd.DataFrame
+    latest: pd.Timestamp
+
+    def link(self, link_id: str) -> pd.Series:
+        if link_id not in self.links.index:
+            raise DataError(f"fixed_links.csv: no link {link_id!r}")
+        return self.links.loc[link_id]
+
+    def known(self, ids: str) -> bool:
+        """Whether a row's sources were all published by the article's date."""
+        return later_than(ids, self.latest) is False
+
+
+def evidence(article, claims) -> LinksEvidence:
+    """The fixed links and crossing times (every claim of the family reads them)."""
+    return LinksEvidence(load_fixed_links(), load_crossing_times(), article.latest)
+
+
+def _lengths(link: pd.Series) -> tuple[float, float]:
+    """A link's length read two ways: its undersea (immersed) part, where given, to its whole length."""
+    under = link["undersea_km"]
+    return (float(under) if under == under else float(link["length_km"])), float(link["length_km"])
+
+
+def named_length_check(claim, ev: LinksEvidence) -> Finding:
+    """A named link's length (``link``) in the claim's ``unit`` (km, mi, nm) against its published
+    lengths: from its undersea or immersed part to its whole length with approaches, both kept
+    (a tunnel's length is quoted either way). Rated with :data:`NEAR`."""
+    link = ev.link(claim.param("link"))
+    if not ev.known(link["source_ids"]):
+        raise DataError(f"fixed_links.csv: {link['link_id']}'s sources were not all published by the article")
+    per_km = 1.0 / KM_PER_UNIT[claim.param("unit")] if claim.param("unit") in KM_PER_UNIT else None
+    if per_km is None:
+        raise DataError(f"unit must be one of {', '.join(KM_PER_UNIT)}, got {claim.param('unit')!r}")
+    low_km, high_km = _lengths(link)
+    low, high = low_km * per_km, high_km * per_km
+    rule = (f"{link['name']}: {high_km:g} km in all" + (f", {low_km:g} km undersea or immersed" if low_km != high_km else "")
+            + f", so {low:.2f}–{high:.2f} {claim.param('unit')}. Accurate if {claim.value:g}, read to its last digit, meets "
+            "that; "
+            f"mostly-accurate within {NEAR:.0%}.")
+    said_low, said_high = as_stated(claim.claimed_value)
+    return Finding(claim.claim_id, claim.value, claim.unit, round(high, 2), round(low, 2), round(high, 2),
+                   rate(said_low, low, high, near=NEAR, claimed_high=said_high), rule, merge_ids(link["source_ids"]),
+                   decided_by=f"the published lengths of {link['name']} (fixed_links.csv)")
+
+
+def _peers(ev: LinksEvidence, subject: pd.Series, kind: str, mode: str) -> pd.DataFrame:
+    """Links of ``kind`` (carrying ``mode`` when given) open by the article's year and published
+    by its date, and the subject itself whatever its status (a claim may be about a link being built)."""
+    links = ev.links
+    same = (links["kind"] == kind) & ((links["mode"] == mode) if mode else True)
+    open_then = links["opened"] <= ev.latest.year
+    dated = pd.Series([ev.known(ids) for ids in links["source_ids"]], index=links.index)
+    peers = links[same & open_then & dated]
+    return pd.concat([peers[peers.index != subject.name], subject.to_frame().T])
+
+
+def link_rank_check(claim, ev: LinksEvidence) -> Finding:
+    """A link's rank by length (``link``; 1 = the longest) among the links of its ``kind`` (and
+    ``mode``: road, rail, road and rail) open at the article's date in ``fixed_links.csv``, the link
+    itself counted as it is planned. Ranked by whole length and by undersea part; the range spans
+    both. A count is exact; the rank is only as complete as the table, whose links the finding lists."""
+    subject = ev.link(claim.param("link"))
+    kind, mode = claim.param("kind"), claim.param("mode", "")
+    peers = _peers(ev, subject, kind, mode)
+    if subject["kind"] != kind or (mode and subject["mode"] != mode):
+        raise DataError(f"{subject['link_id']} is a {subject['kind']} ({subject['mode'] or 'mode not given'}), "
+                        f"not a {kind}{f' ({mode})' if mode else ''}")
+    ranks = []
+    for which in (0, 1):
+        lengths = pd.Series([_lengths(r)[which] for _, r in peers.iterrows()], index=peers.index)
+        ranks.append(int((lengths > lengths[subject.name]).sum()) + 1)
+    low, high = min(ranks), max(ranks)
+    others = "; ".join(f"{r['name']} {r['length_km']:g} km ({int(r['opened'])})"
+                       for _, r in peers.iterrows() if r.name != subject.name)
+    rule = (f"{kind.capitalize()}s{f' for {mode}' if mode else ''} open by {ev.latest:%Y} in fixed_links.csv: "
+            f"{others or 'none'}. {subject['name']}, {subject['length_km']:g} km, ranks {low}"
+            + (f"–{high}" if high != low else "") + " by length (whole and undersea). A rank is exact.")
+    return Finding(claim.claim_id, claim.claimed_value, claim.unit, low, low, high, rate(claim.value, low, high),
+                   rule, merge_ids(*peers["source_ids"]), decided_by=f"the {kind}s of fixed_links.csv open by the article")
+
+
+def link_ratio_check(claim, ev: LinksEvidence) -> Finding:
+    """How many times longer one link (``link``) is than another (``other``), each read from its
+    undersea part to its whole length; ``sense=at-least`` for "longer than" (claimed 1) or
+    "more than twice". Rated with :data:`NEAR`."""
+    a, b = ev.link(claim.param("link")), ev.link(claim.param("other"))
+    (a_low, a_high), (b_low, b_high) = _lengths(a), _lengths(b)
+    low, high = a_low / b_high, a_high / b_low
+    sense = claim.param("sense", "point")
+    rule = (f"{a['name']} {a_low:g}–{a_high:g} km against {b['name']} {b_low:g}–{b_high:g} km: {low:.2f}–{high:.2f} "
+            f"times as long. Accurate if {'at least ' if sense == 'at-least' else ''}{claim.value:g} meets that; "
+            f"mostly-accurate within {NEAR:.0%}.")
+    return Finding(claim.claim_id, claim.value, claim.unit, round(a_high / b_high, 2), round(low, 2), round(high, 2),
+                   rate(claim.value, low, high, near=NEAR, sense=sense), rule, merge_ids(a["source_ids"], b["source_ids"]),
+                   decided_by="the published lengths of both links (fixed_links.csv)")
+
+
+def crossing_time_check(claim, ev: LinksEvidence) -> Finding:
+    """How long a crossing takes (``crossing``, by ``mode``: ferry, train, car, ship), in the
+    claim's ``unit`` (minutes, hours, days), against every time published for it by the article's
+    date: a timetable, the proposers' plan, a documented crossing, or a length over a stated speed
+    (``basis`` narrows to one of these; a plan is judged by what its proposers stated). Rated with
+    :data:`NEAR`; later statements are shown apart."""
+    crossing, mode, unit = claim.param("crossing"), claim.param("mode"), claim.param("unit")
+    per_hour = 1.0 / hours(1.0, unit)
+    basis = claim.param("basis", "")
+    t = ev.times[(ev.times["crossing"] == crossing) & (ev.times["mode"] == mode)]
+    if basis:
+        t = t[t["basis"] == basis]
+    if t.empty:
+        raise DataError(f"crossing_times.csv: no {basis + ' ' if basis else ''}time for {crossing} by {mode}")
+    known = pd.Series([ev.known(ids) for ids in t["source_ids"]], index=t.index)
+    then, later = t[known], t[~known]
+
+    def said(rows):
+        return "; ".join(f"{r['hours'] * per_hour:.3g} {unit} ({r['basis']}, {r['source_ids']})" for _, r in rows.iterrows())
+
+    if then.empty:
+        return Finding(claim.claim_id, claim.value, claim.unit, None, None, None, rate(0, 0, 0, known=False),
+                       f"No time for {crossing} by {mode} was published by the article's date.",
+                       later_evidence=tuple(said(later).split("; ")) if len(later) else ())
+    values = then["hours"] * per_hour
+    low, high = float(values.min()), float(values.max())
+    said_low, said_high = as_stated(claim.claimed_value)
+    rule = (f"{crossing} by {mode}, as published by the article: {said(then)}. Accurate if {claim.value:g} {unit}, read "
+            f"to its last digit ({said_low:g}–{said_high:g}), meets {low:.3g}–{high:.3g}; mostly-accurate within {NEAR:.0%}.")
+    return Finding(claim.claim_id, claim.value, claim.unit, round(float(values.median()), 3), round(low, 3),
+                   round(high, 3), rate(said_low, low, high, near=NEAR, claimed_high=said_high), rule,
+                   merge_ids(*then["source_ids"]),
+                   decided_by=f"times for {crossing} by {mode} published by the article (crossing_times.csv)",
+                   later_evidence=tuple(said(later).split("; ")) if len(later) else ())
+
+
+FAMILY = Family(
+    name="links",
+    title="Fixed links and crossings: lengths, ranks and crossing times",
+    evidence=evidence,
+    checks={
+        "named-length": Check(named_length_check, "number", ("link", "unit"), ("link", "unit")),
+        "link-rank": Check(link_rank_check, "count", ("link", "kind", "mode"), ("link", "kind"), defaults={"mode": ""}),
+        "link-ratio": Check(link_ratio_check, "number", ("link", "other", "sense"), ("link", "other"),
+                            defaults={"sense": "point"}),
+        "crossing-time": Check(crossing_time_check, "number", ("crossing", "mode", "unit", "basis"),
+                               ("crossing", "mode", "unit"), defaults={"basis": ""}),
+    },
+    notebook="00-scorecard",
+)

@@ -1,0 +1,103 @@
+"""Route-family kinds that compare or measure in other terms than days: the share the NSR saves
+against Suez (``percent-saving``), and the distance between two named places
+(``place-distance``), each in the claim's own unit."""
+
+from __future__ import annotations
+
+from ..data import merge_ids
+from ..datasets import later_than
+from ..errors import DataError
+from ..findings import Finding
+from ..geo.geodesy import distance_km
+from ..geo.ports import find_port
+from ..geo.units import KM_PER_UNIT, length_km
+from ..rating import as_stated, rate
+from . import route_voyage as rv
+from .route_evidence import CORRIDORS, DEFAULT_SHIP_TYPE, RouteEvidence
+
+#: a share or a distance within this fraction of the nearer end of its range is "mostly-accurate",
+#: as for the family's days: what a rounded percentage or a port's position moves
+NEAR = 0.10
+
+
+def _share(suez: float, nsr: float) -> float:
+    return 100.0 * (suez - nsr) / suez
+
+
+def percent_saving_check(claim, ev: RouteEvidence) -> Finding:
+    """The share, in per cent, of the Suez voyage's time (``measure=time``) or length
+    (``measure=distance``) that the NSR saves for a pair: 100 × (Suez − NSR) / Suez. Time: each
+    profile of the ship type against itself, or, for a claim about one voyage (``voyage``), her
+    stated days against her own average speed over the Suez route (:mod:`.route_voyage`).
+    Distance: both routes ± the spread of published tables. Rated with :data:`NEAR`."""
+    pair = claim.param("origin"), claim.param("destination")
+    measure, ship = claim.param("measure"), claim.param("ship_type", DEFAULT_SHIP_TYPE)
+    if measure not in ("time", "distance"):
+        raise DataError(f"measure must be time or distance, got {measure!r}")
+    voyage = rv.voyage_of(claim, ev)
+    sources: tuple[str, ...]
+    if measure == "distance":
+        nsr, suez = ev.route("nsr", pair).length_nm, ev.route("suez", pair).length_nm
+        s_nsr, s_suez = ev.table_spread["nsr"], ev.table_spread["suez"]
+        shares = [_share(suez * (1 + a), nsr * (1 + b)) for a in (-s_suez, s_suez) for b in (-s_nsr, s_nsr)]
+        basis = (f"geoclaims' routes: {suez:,.0f} nm via Suez, {nsr:,.0f} nm by the NSR ({_share(suez, nsr):.1f}% "
+                 f"shorter); with the tables' spread ({s_suez:.1%}, {s_nsr:.1%})")
+        sources, decided = ev.sources_for(*CORRIDORS, tables=True), "geoclaims' routes and the tables' spread"
+        middle = _share(suez, nsr)
+    elif voyage is not None:
+        shares = [_share(s, d) for d, s in rv.readings(voyage, ev, pair)]
+        basis = f"A claim about one voyage is decided by it: {rv.describe(voyage)}; her days against her Suez days"
+        sources = merge_ids(voyage["source_ids"], *ev.sources_for(*CORRIDORS))
+        decided, middle = f"the voyage itself ({voyage['voyage_id']}); geoclaims' Suez route for her pair", None
+    else:
+        nsr, suez = ev.days_for("nsr", pair, ship), ev.days_for("suez", pair, ship)
+        by_profile = (100.0 * (suez - nsr) / suez).dropna()
+        shares = list(by_profile)
+        basis = "Time saved by profile: " + ", ".join(f"{p} {v:.1f}%" for p, v in by_profile.items())
+        sources, decided = ev.sources_for(*CORRIDORS, ship_type=ship), f"geoclaims' routes and the {ship} profiles"
+        middle = None
+    low, high = min(shares), max(shares)
+    middle = (low + high) / 2 if middle is None else middle
+    sense = claim.param("sense", "point")
+    said_low, said_high = as_stated(claim.claimed_value)
+    rule = (f"{basis}: {low:.1f}–{high:.1f}% saved in {measure}. Accurate if {'at least ' if sense == 'at-least' else ''}"
+            f"{claim.value:g}%, read to its last digit, meets that; mostly-accurate within {NEAR:.0%} of it.")
+    rating = (rate(said_low, low, high, near=NEAR, sense=sense) if sense == "at-least"
+              else rate(said_low, low, high, near=NEAR, claimed_high=said_high))
+    return Finding(claim.claim_id, claim.value, claim.unit, round(middle, 1), round(low, 1), round(high, 1),
+                   rating, rule, sources, decided_by=decided)
+
+
+def place_distance_check(claim, ev: RouteEvidence) -> Finding:
+    """The distance between two places (``origin``, ``destination``: ports by UN/LOCODE or name,
+    ``data/ports.csv`` adding any) in the claim's ``unit`` (km, mi, nm; ``mi?`` reads an
+    unqualified "miles" both ways): the WGS84 geodesic between their positions (published to
+    the minute, so each end is good to about 1 km), and every distance published for the pair
+    by the article's date, whatever it measures (a ferry route, a road). The range spans them;
+    distances published later are shown apart. Rated with :data:`NEAR`."""
+    a, b = find_port(claim.param("origin")), find_port(claim.param("destination"))
+    unit = claim.param("unit")
+    per_km = 1.0 / KM_PER_UNIT[unit.rstrip("?")] if unit.rstrip("?") in KM_PER_UNIT else 1.0
+    geodesic = float(distance_km(a.lat, a.lon, b.lat, b.lon))
+    table = ev.place_distances
+    rows = table[(table["origin"].isin([a.locode, b.locode])) & (table["destination"].isin([a.locode, b.locode]))]
+    dated = [later_than(ids, ev.article_latest) is False for ids in rows["source_ids"]]
+    then = [(float(length_km(r["length"], r["unit"])[0]), r) for (_, r), ok in zip(rows.iterrows(), dated) if ok]
+    later = tuple(f"{r['measure']}: {r['length']:g} {r['unit']} ({r['source_ids']}, published after the article "
+                  "or undated)" for (_, r), ok in zip(rows.iterrows(), dated) if not ok)
+    kms = [geodesic, *(km for km, _ in then)]
+    low_km, high_km = min(kms), max(kms)
+    said_low, said_high = as_stated(claim.claimed_value)
+    claimed_low, claimed_high = length_km(said_low, unit)[0], length_km(said_high, unit)[1]  # names a bad unit
+    said = "; ".join(f"{r['measure']} {r['length']:g} {r['unit']} ({r['source_ids']})" for _, r in then)
+    rule = (f"{a.name}–{b.name}: {geodesic:.1f} km on the WGS84 geodesic between their positions"
+            + (f"; published by the article: {said}" if said else "; no distance published by the article")
+            + f". So {low_km:.1f}–{high_km:.1f} km. The claim, {claim.value:g} {unit.rstrip('?')} read to its last digit, "
+            f"is {claimed_low:.1f}–{claimed_high:.1f} km" + (" (statute to nautical miles)" if unit == "mi?" else "")
+            + f". Accurate if it meets the range; mostly-accurate within {NEAR:.0%} of it.")
+    rating = rate(claimed_low, low_km, high_km, near=NEAR, claimed_high=claimed_high)
+    return Finding(claim.claim_id, claim.value, claim.unit, round(geodesic * per_km, 2), round(low_km * per_km, 2),
+                   round(high_km * per_km, 2), rating, rule,
+                   merge_ids(*(r["source_ids"] for _, r in then)),
+                   decided_by="the geodesic between the two places and the distances published by the article",
+                   later_evidence=later)

@@ -1,0 +1,185 @@
+"""The statistics family: yearly figures of a route (transits, cargo) and forecasts or plans.
+
+Evidence: ``data/traffic.csv`` (one row per route, year, measure and source) and
+``data/forecasts.csv`` (one row per statement of a forecast or plan, with who stated it). A
+figure counts when its sources were published by the article's date; sources that disagree
+are all kept, so a year's value is a range. A forecast or plan is rated on what its proposers
+had stated by then (was it said?), and — apart, as later evidence — on what happened.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..data import merge_ids
+from ..datasets import later_than, published_on
+from ..errors import DataError
+from ..findings import Finding
+from ..published import load_forecasts, load_traffic
+from ..rating import as_stated, rate
+from .base import Check, Family
+
+#: a statistic this far outside its range (a fraction of the nearer end) is "mostly-accurate":
+#: a round figure in a news text ("about 70") is precise to about a tenth
+NEAR = 0.10
+
+
+@dataclass(frozen=True)
+class StatisticsEvidence:
+    """Yearly statistics and forecasts, each with ``known`` (published by the article's date)."""
+
+    traffic: pd.DataFrame
+    forecasts: pd.DataFrame
+    latest: pd.Timestamp
+
+    def series(self, route: str, measure: str, known: bool = True) -> pd.DataFrame:
+        t = self.traffic
+        rows = t[(t["route"] == route) & (t["measure"] == measure) & (t["known"] == known)]
+        if known and rows.empty and t[(t["route"] == route) & (t["measure"] == measure)].empty:
+            raise DataError(f"traffic.csv: no {measure!r} figures for route {route!r}")
+        return rows
+
+
+def evidence(article, claims) -> StatisticsEvidence:
+    """The statistics and forecasts, each row marked ``known`` when its sources were published by the article."""
+    def dated(frame):
+        return frame.assign(known=[later_than(ids, article.latest) is False for ids in frame["source_ids"]])
+    return StatisticsEvidence(dated(load_traffic()), dated(load_forecasts()), article.latest)
+
+
+def _later(rows: pd.DataFrame) -> tuple[str, ...]:
+    return tuple(f"{r['year']}: {r['value']:g} {r['unit']} ({r['source_ids']})" for _, r in rows.iterrows())
+
+
+def year_value_check(claim, ev: StatisticsEvidence) -> Finding:
+    """A route's figure for one year (``route``, ``measure``, ``year``) against every figure for
+    that year published by the article's date (sources that disagree give the range). No figure
+    of that measure for that year published by then: ``unverifiable``, with the route's other
+    measures for the year as context. Rated with :data:`NEAR`."""
+    route, measure, year = claim.param("route"), claim.param("measure"), int(claim.param("year"))
+    t = ev.traffic
+    rows = t[(t["route"] == route) & (t["measure"] == measure) & (t["year"] == year) & t["known"]]
+    later = _later(t[(t["route"] == route) & (t["measure"] == measure) & (t["year"] == year) & ~t["known"]])
+    if rows.empty:
+        other = t[(t["route"] == route) & (t["year"] == year) & t["known"]]
+        context = "; ".join(f"{r['measure']} {r['value']:g} {r['unit']} ({r['source_ids']})" for _, r in other.iterrows())
+        rule = (f"No {measure} figure for {route} in {year} was published by the article's date"
+                + (f"; what was: {context}" if context else "") + ".")
+        return Finding(claim.claim_id, claim.value, claim.unit, None, None, None, rate(0, 0, 0, known=False), rule,
+                       merge_ids(*other["source_ids"]), decided_by="traffic.csv, figures published by the article",
+                       later_evidence=later)
+    low, high = float(rows["value"].min()), float(rows["value"].max())
+    said = "; ".join(f"{r['value']:g} {r['unit']} ({r['source_ids']})" for _, r in rows.iterrows())
+    said_low, said_high = as_stated(claim.claimed_value)
+    rule = (f"{route} {measure} in {year}, as published by the article: {said}. Accurate if {claim.value:g}, read to its "
+            f"last digit, meets {low:g}–{high:g}; mostly-accurate within {NEAR:.0%}.")
+    return Finding(claim.claim_id, claim.value, claim.unit, float(rows["value"].median()), low, high,
+                   rate(said_low, low, high, near=NEAR, claimed_high=said_high), rule, merge_ids(*rows["source_ids"]),
+                   decided_by="traffic.csv, figures published by the article", later_evidence=later)
+
+
+def busiest_year_check(claim, ev: StatisticsEvidence) -> Finding:
+    """Which year was a route's busiest by ``measure`` up to the article: the year of the highest
+    figure among those published by the article's date, taking each year at its lowest and at its
+    highest published figure (so disagreeing sources may give two years). A year is exact."""
+    route, measure = claim.param("route"), claim.param("measure")
+    rows = ev.series(route, measure)
+    by_year = rows.groupby("year")["value"].agg(["min", "max"])
+    if by_year.empty:
+        raise DataError(f"traffic.csv: no {measure} figure for {route} published by the article")
+    tops = {int(by_year[col].idxmax()) for col in ("min", "max")}
+    low, high = min(tops), max(tops)
+    years = ", ".join(f"{y}: {a:g}" + (f"–{b:g}" if b != a else "") for y, (a, b) in by_year.iterrows())
+    rule = (f"{route} {measure} by year, as published by the article: {years}. The busiest: "
+            f"{' or '.join(str(y) for y in sorted(tops))}. Years without a published figure cannot count. A year is exact.")
+    return Finding(claim.claim_id, claim.claimed_value, claim.unit, high, low, high, rate(claim.value, low, high), rule,
+                   merge_ids(*rows["source_ids"]), decided_by="traffic.csv, figures published by the article")
+
+
+def growth_check(claim, ev: StatisticsEvidence) -> Finding:
+    """How many times a route's figure grew from one year to another (``route``, ``measure``,
+    ``from``, ``to``): each year's lowest and highest published figure, by the article's date.
+    Rated with :data:`NEAR`."""
+    route, measure = claim.param("route"), claim.param("measure")
+    rows = ev.series(route, measure)
+    first, last = (rows[rows["year"] == int(claim.param(p))]["value"] for p in ("from", "to"))
+    if first.empty or last.empty:
+        raise DataError(f"traffic.csv: {route} {measure} needs figures for {claim.param('from')} and "
+                        f"{claim.param('to')} published by the article")
+    low, high = float(last.min() / first.max()), float(last.max() / first.min())
+    rule = (f"{route} {measure}: {first.min():g}–{first.max():g} in {claim.param('from')}, {last.min():g}–"
+            f"{last.max():g} in {claim.param('to')}, so {low:.2f}–{high:.2f} times. Accurate if {claim.value:g} meets "
+            f"that; mostly-accurate within {NEAR:.0%}.")
+    ids = rows[rows["year"].isin([int(claim.param("from")), int(claim.param("to"))])]["source_ids"]
+    return Finding(claim.claim_id, claim.value, claim.unit, round(float(last.median() / first.median()), 2),
+                   round(low, 2), round(high, 2), rate(claim.value, low, high, near=NEAR), rule, merge_ids(*ids),
+                   decided_by="traffic.csv, figures published by the article")
+
+
+def stated_forecast_check(claim, ev: StatisticsEvidence) -> Finding:
+    """A forecast or plan (``subject``, ``measure``: an opening year, a growth factor) against what
+    its proposers had stated by the article's date: each proposer's latest statement by then
+    (earlier ones it superseded are context). Whether it came true is shown apart, as later
+    evidence: later statements, and the outcome where ``traffic.csv`` has it. Exact for a year;
+    otherwise rated with :data:`NEAR`."""
+    subject, measure = claim.param("subject"), claim.param("measure")
+    f = ev.forecasts[(ev.forecasts["subject"] == subject) & (ev.forecasts["measure"] == measure)]
+    if f.empty:
+        raise DataError(f"forecasts.csv: no forecast of {measure!r} for {subject!r}")
+    then = f[f["known"]].assign(date=[published_on(ids) for ids in f[f["known"]]["source_ids"]])
+    latest = then.sort_values("date").groupby("stated_by").tail(1)
+    later = tuple(f"{r['stated_by']}: {r['value']:g} {r['unit']} ({r['source_ids']}, published after the article)"
+                  for _, r in f[~f["known"]].iterrows()) + _outcome(ev, f)
+    if latest.empty:
+        return Finding(claim.claim_id, claim.value, claim.unit, None, None, None, rate(0, 0, 0, known=False),
+                       f"No statement of {measure} for {subject} was published by the article's date.",
+                       later_evidence=later)
+    low, high = float(latest["value"].min()), float(latest["value"].max())
+    exact = "year" in measure
+    said = "; ".join(f"{r['stated_by']} {r['value']:g} {r['unit']}" + (f" by {int(r['by_year'])}" if r["by_year"] == r["by_year"] else "")
+                     + f" ({r['date'] or 'undated'})" for _, r in latest.iterrows())
+    old = then.drop(latest.index)
+    superseded = ("; earlier statements: " + "; ".join(f"{r['value']:g} ({r['date']})" for _, r in old.iterrows())
+                  if len(old) else "")
+    rule = (f"As stated by the proposers by the article's date (each one's latest): {said}{superseded}. Rated as a "
+            f"forecast — was it stated? — not on whether it happened. Accurate if {claim.value:g} meets "
+            f"{low:g}–{high:g}" + ("; a year is exact." if exact else f"; mostly-accurate within {NEAR:.0%}."))
+    return Finding(claim.claim_id, claim.value, claim.unit, high, low, high,
+                   rate(claim.value, low, high, near=0.0 if exact else NEAR), rule, merge_ids(*latest["source_ids"]),
+                   decided_by="what the proposers stated by the article's date (forecasts.csv)", later_evidence=later)
+
+
+def _outcome(ev: StatisticsEvidence, forecasts: pd.DataFrame) -> tuple[str, ...]:
+    """What happened, for a forecast with a base year and an outcome measure: the latest figure up
+    to its target year against the base year's, from any source (this is later evidence)."""
+    out = []
+    for _, r in forecasts.drop_duplicates(["outcome_measure", "base_year", "by_year"]).iterrows():
+        if not r["outcome_measure"] or r["base_year"] != r["base_year"]:
+            continue
+        t = ev.traffic[(ev.traffic["route"] == r["subject"]) & (ev.traffic["measure"] == r["outcome_measure"])]
+        base = t[t["year"] == int(r["base_year"])]["value"]
+        after = t[(t["year"] > int(r["base_year"])) & (t["year"] <= int(r["by_year"]))]
+        if base.empty or after.empty:
+            continue
+        year = int(after["year"].max())
+        top = after[after["year"] == year]
+        out.append(f"outcome: {r['outcome_measure']} {top['value'].max():g} in {year} against {base.min():g}–"
+                   f"{base.max():g} in {int(r['base_year'])}, {top['value'].max() / base.max():.1f}–"
+                   f"{top['value'].max() / base.min():.1f} times ({'; '.join(top['source_ids'])})")
+    return tuple(out)
+
+
+FAMILY = Family(
+    name="statistics",
+    title="Route statistics and forecasts: yearly figures, the busiest year, growth and stated plans",
+    evidence=evidence,
+    checks={
+        "year-value": Check(year_value_check, "number", ("route", "measure", "year"), ("route", "measure", "year")),
+        "busiest-year": Check(busiest_year_check, "count", ("route", "measure"), ("route", "measure")),
+        "growth": Check(growth_check, "number", ("route", "measure", "from", "to"), ("route", "measure", "from", "to")),
+        "stated-forecast": Check(stated_forecast_check, "number", ("subject", "measure"), ("subject", "measure")),
+    },
+    notebook="00-scorecard",
+)

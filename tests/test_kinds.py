@@ -1,0 +1,95 @@
+"""The kinds real articles in this field need (round four): each asserted on sourced facts or a
+geometric truth, and tried on subjects no article of the project has (a temp copy of data/)."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+
+import pytest
+
+from geoclaims.cli import main
+from geoclaims.rating import as_stated
+
+
+def test_a_number_is_read_to_its_last_written_digit():
+    assert as_stated("6.5") == (6.45, 6.55) and as_stated("45") == (44.5, 45.5) and as_stated("2029") == (2028.5, 2029.5)
+
+
+def test_the_cape_and_panama_corridors_pass_their_passages():
+    from geoclaims.geo.routes import sea_route
+
+    suez, cape, panama = (sea_route("NLRTM", "CNSHA", via=v) for v in ("suez", "cape", "panama"))
+    assert "south_africa" in cape.passages and min(cape.lats) < -34.0  # round the Cape (Agulhas 34.8°S)
+    assert "panama" in panama.passages and "suez" not in cape.passages + panama.passages
+    assert suez.length_nm < cape.length_nm and suez.length_nm < panama.length_nm
+
+
+def _append(path, row):
+    with open(path, "a", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerow(row)
+
+
+TEXT = ("The Channel Tunnel, second only to Seikan, carries trains under the Strait of Dover in 20 minutes. "
+        "Helsingør is 4 km from Helsingborg. Suez Canal transits doubled from 2010 to 2012, and 2012 was its busiest "
+        "year; the canal authority plans 100 ships a day by 2023. The ship took about 40 days round the Cape.\n")
+
+
+def test_the_new_kinds_work_for_subjects_no_article_has(data_copy, capsys):
+    """Another tunnel kind, another pair of places, another route's statistics, another forecast and
+    the Cape corridor, added as data only."""
+    _append(data_copy / "sources.csv", ["syn-src", "test", "a test's own figures", "Test Desk", "Figures",
+                                        "https://example.org/figures", "2019-01-01", "2026-12-03", "CC0", "Figures."])
+    _append(data_copy / "sources.csv", ["syn-article", "test", "the article", "Test Desk", "Tunnels",
+                                        "https://example.org/a", "2025-01-10", "2026-12-03", "CC0", "Tunnels."])
+    _append(data_copy / "crossing_times.csv", ["channel-train-syn", "strait-of-dover", "train", "estimate", "", "",
+                                               "50.45", "160", "syn-src", "length over a line speed"])
+    _append(data_copy / "place_distances.csv", ["oresund-narrows-syn", "DKHLS", "SEHEL", "ferry route", "4", "km",
+                                                "syn-src", ""])
+    for year, ships in ((2010, 17993), (2011, 17799), (2012, 17225)):
+        _append(data_copy / "traffic.csv", ["suez-canal", year, "transits", ships, "ships", "syn-src", ""])
+    _append(data_copy / "forecasts.csv", ["suez-2023-syn", "suez-canal", "ships-per-day", "97", "ships", "2023",
+                                          "Suez Canal Authority", "", "", "syn-src", ""])
+    folder = data_copy / "articles" / "synthetic-tunnels"
+    folder.mkdir()
+    (folder / "article.txt").write_text(TEXT, encoding="utf-8")
+    (folder / "article.toml").write_text(
+        f'title = "Tunnels"\npublisher = "Test Desk"\nsource_id = "syn-article"\ntext = "article.txt"\n'
+        f'sha256 = "{hashlib.sha256(TEXT.encode()).hexdigest()}"\npublished = "2025-01-10"\n\n[publication_window]\n'
+        f'earliest = "2025-01-10"\nlatest = "2025-01-10"\n', encoding="utf-8")
+    rows = [["rank", "second only to Seikan", "The Channel Tunnel is the second-longest tunnel.", "narration", "fact",
+             "rank", "2", "rank", "links", "link-rank", "link=channel; kind=tunnel"],
+            ["minutes", "in 20 minutes", "Trains cross in 20 minutes.", "narration", "duration", "minutes", "20",
+             "minutes", "links", "crossing-time", "crossing=strait-of-dover; mode=train; unit=minutes"],
+            ["km", "4 km from Helsingborg", "Helsingør is 4 km from Helsingborg.", "narration", "fact", "km", "4", "km",
+             "route", "place-distance", "origin=Elsinore; destination=Helsingborg; unit=km"],
+            ["busiest", "2012 was its busiest year", "2012 was the busiest year.", "narration", "date", "year", "2012",
+             "year", "statistics", "busiest-year", "route=suez-canal; measure=transits"],
+            ["doubled", "doubled", "Transits doubled from 2010 to 2012.", "narration", "fact", "times", "2", "times",
+             "statistics", "growth", "route=suez-canal; measure=transits; from=2010; to=2012"],
+            ["plan", "100 ships a day by 2023", "The authority plans 100 ships a day by 2023.", "narration", "forecast",
+             "ships a day", "100", "ships", "statistics", "stated-forecast", "subject=suez-canal; measure=ships-per-day"],
+            ["cape", "about 40 days round the Cape", "Rotterdam to Shanghai round the Cape takes about 40 days.",
+             "narration", "duration", "days", "40", "days", "route", "transit-days",
+             "origin=NLRTM; destination=CNSHA; via=cape"]]
+    with open(folder / "claims.csv", "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(["claim_id", "quote", "statement", "speaker", "kind", "quantity", "claimed_value", "unit",
+                         "family", "check", "params"])
+        writer.writerows(rows)
+    assert main(["check", "--article", "synthetic-tunnels", "--format", "json"]) == 0
+    found = {f["claim_id"]: f for f in json.loads(capsys.readouterr().out)}
+    assert found["rank"]["rating"] == "accurate"  # Seikan 53.85 km, Channel 50.45 km
+    assert found["minutes"]["low"] == pytest.approx(50.45 / 160 * 60, abs=0.01)  # length over speed
+    from pyproj import Geod
+
+    from geoclaims.geo.ports import find_port
+
+    a, b = find_port("Elsinore"), find_port("Helsingborg")
+    _, _, metres = Geod(ellps="WGS84").inv(a.lon, a.lat, b.lon, b.lat)  # the WGS84 geodesic, computed apart
+    assert found["km"]["measured"] == pytest.approx(metres / 1000, abs=0.01) and found["km"]["rating"] != "unverifiable"
+    assert found["busiest"]["rating"] == "inaccurate"  # 2010 had the most of the three
+    assert found["doubled"]["rating"] == "inaccurate" and found["doubled"]["high"] < 1
+    assert found["plan"]["rating"] == "mostly-accurate"  # 100 against the 97 stated: within a tenth
+    assert found["cape"]["low"] > 13_000 / 25 / 24  # round the Cape is over 13,000 nm, at 25 kn at most
