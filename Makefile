@@ -63,6 +63,7 @@ clean: ## remove the environment and caches, the disk cache included (figures st
 	@test ! -x $(BIN)/python || $(BIN)/python -m geoclaims.cache clear
 	rm -rf $(VENV) .pytest_cache .hypothesis src/*.egg-info
 
-readme: $(STAMP) ## regenerate the scorecard block in README.md and the check-kinds table in CONTRIBUTING.md
+readme: $(STAMP) ## regenerate README's scorecard, CONTRIBUTING's table of kinds and METHOD's table of tolerances
 	$(BIN)/python -c "from pathlib import Path; from geoclaims.publish.readme import render; from geoclaims.scorecard import check_claims; p = Path('README.md'); p.write_text(render(p.read_text(encoding='utf-8'), check_claims()), encoding='utf-8')"
 	$(BIN)/python -c "from pathlib import Path; from geoclaims.publish.readme import render_kinds; p = Path('CONTRIBUTING.md'); p.write_text(render_kinds(p.read_text(encoding='utf-8')), encoding='utf-8')"
+	$(BIN)/python -c "from pathlib import Path; from geoclaims.publish.readme import render_tolerances; p = Path('docs/METHOD.md'); p.write_text(render_tolerances(p.read_text(encoding='utf-8')), encoding='utf-8')"

@@ -39,6 +39,21 @@ def test_contributing_lists_every_kind_as_the_code_declares_it():
     assert render_kinds(text) == text, "run `make readme`"
 
 
+def test_method_s_tolerances_are_the_ones_the_checks_rate_with():
+    from geoclaims.publish.readme import render_tolerances
+    from geoclaims.scorecard import check_claims
+    from geoclaims.articles import article_slugs
+    from geoclaims.families import FAMILIES
+
+    text = (REPO_ROOT / "docs" / "METHOD.md").read_text(encoding="utf-8")
+    assert render_tolerances(text) == text, "run `make readme`"
+    for slug in article_slugs():  # every rule states the tolerance its kind declares
+        for f in check_claims(article=slug):
+            check = FAMILIES[f.claim.family].checks[f.claim.check]
+            if check.near and check.near_in == "share":
+                assert f"{check.near:.0%}" in f.rule, (slug, f.claim_id)
+
+
 def test_kinds_json_lists_every_kind_with_its_declared_parameters(capsys):
     import json
 

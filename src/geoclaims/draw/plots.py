@@ -224,3 +224,29 @@ def plot_reference_deviations(deviations: pd.DataFrame, ax: Axes) -> Axes:
     ax.legend(loc="lower right", fontsize=8)
     ax.grid(axis="y", visible=False)
     return ax
+
+
+def plot_link_ranking(links: pd.DataFrame, subject: str, title: str, ax: Axes) -> Axes:
+    """Horizontal bars of links ranked by whole length (``links``: link_id, name, mode, opened,
+    length_km, undersea_km, counted), the undersea part darker where published; ``subject`` (a
+    link_id) in colour, the others grey; links not ``counted`` (another mode) hatched and
+    labelled so; a link not open yet is labelled "planned"."""
+    shown = links.sort_values("length_km").reset_index(drop=True)
+    for i, row in shown.iterrows():
+        colour = "C0" if row["link_id"] == subject else "0.6"
+        hatch = None if row["counted"] else "///"
+        ax.barh(i, row["length_km"], color="none" if hatch else colour, edgecolor=colour, hatch=hatch,
+                alpha=1 if hatch else 0.5)
+        if row["undersea_km"] == row["undersea_km"] and not hatch:
+            ax.barh(i, row["undersea_km"], color=colour)
+        ax.annotate(f"{row['length_km']:g} km", (row["length_km"], i), xytext=(3, 0), textcoords="offset points",
+                    va="center", fontsize=7)
+    labels = [f"{n} ({int(o) if o == o else 'planned'}; {m or 'mode not given'})"
+              + ("" if c else " — not counted") for n, o, m, c in
+              zip(shown["name"], shown["opened"], shown["mode"], shown["counted"])]
+    ax.set_yticks(range(len(shown)), labels, fontsize=7.5)
+    ax.set_xlabel("length, km (darker: undersea or immersed part, where published; hatched: another mode)")
+    ax.set_title(title, fontsize=10)
+    ax.set_xlim(0, float(shown["length_km"].max()) * 1.15)
+    ax.grid(axis="y", visible=False)
+    return ax

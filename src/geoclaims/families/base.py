@@ -35,6 +35,14 @@ class Check:
     figures: tuple[str, ...] = ()
     shows: Callable | None = None
     defaults: Mapping[str, str] = field(default_factory=dict)
+    #: how far outside its range a claim may fall and still be "mostly-accurate": ``near`` in ``near_in``
+    #: (``share``: a fraction of the range's nearer end; else a unit, "days"; 0: exact), the
+    #: same constant the check passes to :func:`~geoclaims.rating.rate`, and ``why``, one sentence
+    near: float = 0.0
+    near_in: str = "share"
+    why: str = "a count, a rank, a year or a date is exact"
+    #: whether the check reads the claimed number to its last written digit (:func:`~geoclaims.rating.as_stated`)
+    as_written: bool = False
 
     def __post_init__(self) -> None:
         if self.value not in VALUE_KINDS:
@@ -42,6 +50,15 @@ class Check:
         stray = (set(self.required) | set(self.defaults)) - set(self.params)
         if stray or set(self.required) & set(self.defaults):
             raise ValueError(f"required and defaulted parameters must be declared params, and not both: {stray}")
+
+    @property
+    def tolerance(self) -> str:
+        """The tolerance in words: "10% of the nearer end", "7 days", "none"."""
+        if not self.near:
+            return "none"
+        if self.near_in.startswith("share"):
+            return f"{self.near:.0%} of the {self.near_in.removeprefix('share of the ') if ' of ' in self.near_in else 'nearer end'}"
+        return f"{self.near:g} {self.near_in}"
 
     @property
     def doc(self) -> str:

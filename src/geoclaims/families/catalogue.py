@@ -1,5 +1,6 @@
 """The catalogue of check kinds, read from the families' declarations: what ``geoclaims kinds``
-prints and what CONTRIBUTING.md's table is generated from (a test fails when it is stale)."""
+prints, and what CONTRIBUTING.md's table of kinds and METHOD.md's table of tolerances are
+generated from (a test fails when either is stale)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ def kinds() -> list[dict]:
             params = [{"name": p, "required": p in check.required, "default": check.defaults.get(p)}
                       for p in check.params]
             rows.append({"family": family.name, "kind": name, "value": check.value, "params": params,
-                         "figures": list(check.figures), "doc": check.doc})
+                         "figures": list(check.figures), "doc": check.doc, "tolerance": check.tolerance,
+                         "why": check.why, "as_written": check.as_written})
     return rows
 
 
@@ -33,4 +35,14 @@ def kinds_markdown() -> str:
         params = ", ".join(_param(p) for p in row["params"]) or "none"
         lines.append(f"| {row['family']} | `{row['kind']}` | {params} | {row['value']} | "
                      f"{row['doc'].replace('|', '/')} |")
+    return "\n".join(lines)
+
+
+def tolerances_markdown() -> str:
+    """The tolerance of every kind as a Markdown table (METHOD.md's, generated from the same
+    declarations the checks rate with)."""
+    lines = ["| family | kind | tolerance | claim read to its last digit | why |", "|---|---|---|---|---|"]
+    for row in kinds():
+        lines.append(f"| {row['family']} | `{row['kind']}` | {row['tolerance']} | "
+                     f"{'yes' if row['as_written'] else 'no'} | {row['why']} |")
     return "\n".join(lines)

@@ -21,11 +21,12 @@ from ..findings import Finding
 from ..geo.units import KM_PER_UNIT, hours
 from ..published import load_crossing_times
 from ..rating import as_stated, rate
-from .base import Check, Family
+from .base import Check, Family, FigureSpec
 
 #: a length or a time this far outside its range (a fraction of the nearer end) is "mostly-accurate":
 #: where a link's portals are counted from, or a timetable's rounding, moves it by about that
 NEAR = 0.10
+SLACK = "where a link's portals are counted from, or a timetable's rounding, moves it by about a tenth"
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,8 @@ class LinksEvidence:
     links: pd.DataFrame
     times: pd.DataFrame
     latest: pd.Timestamp
+    #: link id -> (kind, mode) of the link-rank claims about it (what its ranking figure ranks among)
+    ranked: dict
 
     def link(self, link_id: str) -> pd.Series:
         if link_id not in self.links.index:
@@ -48,7 +51,8 @@ class LinksEvidence:
 
 def evidence(article, claims) -> LinksEvidence:
     """The fixed links and crossing times (every claim of the family reads them)."""
-    return LinksEvidence(load_fixed_links(), load_crossing_times(), article.latest)
+    ranked = {c.param("link"): (c.param("kind"), c.param("mode", "")) for c in claims if c.check == "link-rank"}
+    return LinksEvidence(load_fixed_links(), load_crossing_times(), article.latest, ranked)
 
 
 def _lengths(link: pd.Series) -> tuple[float, float]:
@@ -108,6 +112,11 @@ def link_rank_check(claim, ev: LinksEvidence) -> Finding:
     low, high = min(ranks), max(ranks)
     others = "; ".join(f"{r['name']} {r['length_km']:g} km ({int(r['opened'])})"
                        for _, r in peers.iterrows() if r.name != subject.name)
+    if mode:
+        apart = _peers(ev, subject, kind, "")
+        apart = apart[apart["mode"] != mode]
+        others = (others or "none other") + ("; not counted, another mode: " + "; ".join(f"{r['name']} {r['length_km']:g} km ({r['mode']})"
+                                                               for _, r in apart.iterrows()) if len(apart) else "")
     rule = (f"{kind.capitalize()}s{f' for {mode}' if mode else ''} open by {ev.latest:%Y} in fixed_links.csv: "
             f"{others or 'none'}. {subject['name']}, {subject['length_km']:g} km, ranks {low}"
             + (f"–{high}" if high != low else "") + " by length (whole and undersea). A rank is exact.")
@@ -167,17 +176,56 @@ def crossing_time_check(claim, ev: LinksEvidence) -> Finding:
                    later_evidence=tuple(said(later).split("; ")) if len(later) else ())
 
 
+# ---- figures ------------------------------------------------------------------------------------
+
+def _ranking(ev: LinksEvidence, link_id: str) -> pd.DataFrame:
+    """The links the ranking figure shows: every link of the claim's kind open by the article, and
+    the claimed link; ``counted`` marks those of the claim's mode (the others show why they do not count)."""
+    kind, mode = ev.ranked[link_id]
+    shown = _peers(ev, ev.link(link_id), kind, "")
+    return shown.assign(counted=(shown["mode"] == mode) if mode else True)
+
+
+def _ranking_title(ev: LinksEvidence, link_id: str) -> str:
+    kind, mode = ev.ranked[link_id]
+    counted = f" (counted: those for {mode})" if mode else ""
+    return f"{kind.capitalize()}s open by {ev.latest:%Y}{counted}, and {ev.link(link_id)['name']}"
+
+
+def _link_ranking(fig, ev: LinksEvidence, link_id: str) -> None:
+    from ..draw import plots
+
+    plots.plot_link_ranking(_ranking(ev, link_id), link_id, _ranking_title(ev, link_id), fig.subplots())
+
+
+def _ranking_headline(ev: LinksEvidence, link_id: str) -> str:
+    peers = _ranking(ev, link_id)
+    peers = peers[peers["counted"]]
+    subject, (kind, mode) = ev.link(link_id), ev.ranked[link_id]
+    rank = int((peers["length_km"] > subject["length_km"]).sum()) + 1
+    return (f"{subject['name']}, {subject['length_km']:g} km, ranks {rank} of {len(peers)} by whole length among the "
+            f"{kind}s{f' for {mode}' if mode else ''} open by {ev.latest:%Y} in fixed_links.csv")
+
+
 FAMILY = Family(
     name="links",
     title="Fixed links and crossings: lengths, ranks and crossing times",
     evidence=evidence,
     checks={
-        "named-length": Check(named_length_check, "number", ("link", "unit"), ("link", "unit")),
-        "link-rank": Check(link_rank_check, "count", ("link", "kind", "mode"), ("link", "kind"), defaults={"mode": ""}),
+        "named-length": Check(named_length_check, "number", ("link", "unit"), ("link", "unit"), near=NEAR, why=SLACK,
+                              as_written=True),
+        "link-rank": Check(link_rank_check, "count", ("link", "kind", "mode"), ("link", "kind"), ("link-ranking",),
+                           defaults={"mode": ""}),
         "link-ratio": Check(link_ratio_check, "number", ("link", "other", "sense"), ("link", "other"),
-                            defaults={"sense": "point"}),
+                            defaults={"sense": "point"}, near=NEAR, why=SLACK),
         "crossing-time": Check(crossing_time_check, "number", ("crossing", "mode", "unit", "basis"),
-                               ("crossing", "mode", "unit"), defaults={"basis": ""}),
+                               ("crossing", "mode", "unit"), defaults={"basis": ""}, near=NEAR, why=SLACK,
+                               as_written=True),
     },
     notebook="00-scorecard",
+    figures={
+        "link-ranking": FigureSpec(_link_ranking, "Links of the claim's kind by length, the claim's link in colour",
+                                   None, _ranking_headline, lambda ev, link: merge_ids(*_ranking(ev, link)["source_ids"]),
+                                   subject="link"),
+    },
 )

@@ -24,6 +24,7 @@ from .base import Check, Family
 #: a statistic this far outside its range (a fraction of the nearer end) is "mostly-accurate":
 #: a round figure in a news text ("about 70") is precise to about a tenth
 NEAR = 0.10
+ROUND = "a round figure in a news text ('about 70', 'tenfold') is precise to about a tenth"
 
 
 @dataclass(frozen=True)
@@ -176,10 +177,13 @@ FAMILY = Family(
     title="Route statistics and forecasts: yearly figures, the busiest year, growth and stated plans",
     evidence=evidence,
     checks={
-        "year-value": Check(year_value_check, "number", ("route", "measure", "year"), ("route", "measure", "year")),
+        "year-value": Check(year_value_check, "number", ("route", "measure", "year"), ("route", "measure", "year"),
+                            near=NEAR, why=ROUND, as_written=True),
         "busiest-year": Check(busiest_year_check, "count", ("route", "measure"), ("route", "measure")),
-        "growth": Check(growth_check, "number", ("route", "measure", "from", "to"), ("route", "measure", "from", "to")),
-        "stated-forecast": Check(stated_forecast_check, "number", ("subject", "measure"), ("subject", "measure")),
+        "growth": Check(growth_check, "number", ("route", "measure", "from", "to"), ("route", "measure", "from", "to"),
+                        near=NEAR, why=ROUND),
+        "stated-forecast": Check(stated_forecast_check, "number", ("subject", "measure"), ("subject", "measure"),
+                                 near=NEAR, why=ROUND + "; a planned year is exact"),
     },
     notebook="00-scorecard",
 )

@@ -24,6 +24,7 @@ from .timeline import Timeline, operating_on, running_periods, years_between
 #: durations stated as round numbers ("60 years", "a decade") are read to 10%, the precision
 #: of a number rounded to its leading digit
 ROUND_DURATION = 0.10
+ROUND_WHY = "a round number ('60 years', 'a decade') is precise to its leading digit"
 #: "in the final days" names days, not weeks: an end within a week of the war's end still reads so
 FINAL_DAYS = 7
 #: "since" a date is read to 10% of the period it claims (the disaster to the article)

@@ -15,6 +15,7 @@ from ..scorecard import format_scorecard
 
 START, END = "<!-- scorecard:start -->", "<!-- scorecard:end -->"
 KINDS_START, KINDS_END = "<!-- kinds:start -->", "<!-- kinds:end -->"
+TOLERANCES_START, TOLERANCES_END = "<!-- tolerances:start -->", "<!-- tolerances:end -->"
 
 
 def _replace(text: str, start: str, end: str, block: str) -> str:
@@ -35,3 +36,10 @@ def render_kinds(text: str) -> str:
     from ..families.catalogue import kinds_markdown
 
     return _replace(text, KINDS_START, KINDS_END, kinds_markdown())
+
+
+def render_tolerances(text: str) -> str:
+    """Return ``text`` (docs/METHOD.md) with the tolerance table generated from the families."""
+    from ..families.catalogue import tolerances_markdown
+
+    return _replace(text, TOLERANCES_START, TOLERANCES_END, tolerances_markdown())
