@@ -33,7 +33,7 @@ def _append(path, row):
 
 TEXT = ("The Channel Tunnel, second only to Seikan, carries trains under the Strait of Dover in 20 minutes. "
         "Helsingør is 4 km from Helsingborg. Suez Canal transits doubled from 2010 to 2012, and 2012 was its busiest "
-        "year; the canal authority plans 100 ships a day by 2023. The ship took about 40 days round the Cape.\n")
+        "year; the canal authority plans 100 ships a day by 2023, and the new canal opens in 2016. The ship took about 40 days round the Cape.\n")
 
 
 def test_the_new_kinds_work_for_subjects_no_article_has(data_copy, capsys):
@@ -50,6 +50,8 @@ def test_the_new_kinds_work_for_subjects_no_article_has(data_copy, capsys):
     for year, ships in ((2010, 17993), (2011, 17799), (2012, 17225)):
         _append(data_copy / "traffic.csv", ["suez-canal", year, "transits", ships, "ships", "syn-src", ""])
     _append(data_copy / "forecasts.csv", ["suez-2023-syn", "suez-canal", "ships-per-day", "97", "ships", "2023",
+                                          "Suez Canal Authority", "", "", "syn-src", ""])
+    _append(data_copy / "forecasts.csv", ["suez-new-canal-syn", "suez-canal", "opening-year", "2015", "year", "",
                                           "Suez Canal Authority", "", "", "syn-src", ""])
     folder = data_copy / "articles" / "synthetic-tunnels"
     folder.mkdir()
@@ -70,6 +72,8 @@ def test_the_new_kinds_work_for_subjects_no_article_has(data_copy, capsys):
              "statistics", "growth", "route=suez-canal; measure=transits; from=2010; to=2012"],
             ["plan", "100 ships a day by 2023", "The authority plans 100 ships a day by 2023.", "narration", "forecast",
              "ships a day", "100", "ships", "statistics", "stated-forecast", "subject=suez-canal; measure=ships-per-day"],
+            ["opens", "the new canal opens in 2016", "The new canal opens in 2016.", "narration", "forecast", "year",
+             "2016", "year", "statistics", "planned-date", "subject=suez-canal; measure=opening-year"],
             ["cape", "about 40 days round the Cape", "Rotterdam to Shanghai round the Cape takes about 40 days.",
              "narration", "duration", "days", "40", "days", "route", "transit-days",
              "origin=NLRTM; destination=CNSHA; via=cape"]]
@@ -92,4 +96,5 @@ def test_the_new_kinds_work_for_subjects_no_article_has(data_copy, capsys):
     assert found["busiest"]["rating"] == "inaccurate"  # 2010 had the most of the three
     assert found["doubled"]["rating"] == "inaccurate" and found["doubled"]["high"] < 1
     assert found["plan"]["rating"] == "mostly-accurate"  # 100 against the 97 stated: within a tenth
+    assert found["opens"]["rating"] == "inaccurate"  # 2016 against the 2015 stated: a planned year is exact
     assert found["cape"]["low"] > 13_000 / 25 / 24  # round the Cape is over 13,000 nm, at 25 kn at most

@@ -120,11 +120,21 @@ def growth_check(claim, ev: StatisticsEvidence) -> Finding:
 
 
 def stated_forecast_check(claim, ev: StatisticsEvidence) -> Finding:
-    """A forecast or plan (``subject``, ``measure``: an opening year, a growth factor) against what
-    its proposers had stated by the article's date: each proposer's latest statement by then
-    (earlier ones it superseded are context). Whether it came true is shown apart, as later
-    evidence: later statements, and the outcome where ``traffic.csv`` has it. Exact for a year;
-    otherwise rated with :data:`NEAR`."""
+    """A forecast (``subject``, ``measure``: a growth factor, an amount) against what its proposers
+    had stated by the article's date: each proposer's latest statement by then (earlier ones it
+    superseded are context). Whether it came true is shown apart, as later evidence: later
+    statements, and the outcome where ``traffic.csv`` has it. Rated with :data:`NEAR`."""
+    return _as_stated_by_proposers(claim, ev, NEAR)
+
+
+def planned_date_check(claim, ev: StatisticsEvidence) -> Finding:
+    """A planned year (``subject``, ``measure``: an opening year, a completion year) against what
+    its proposers had stated by the article's date, as :func:`stated_forecast_check` reads a
+    forecast; later statements (a delay) are shown apart. A year is exact."""
+    return _as_stated_by_proposers(claim, ev, 0.0)
+
+
+def _as_stated_by_proposers(claim, ev: StatisticsEvidence, near: float) -> Finding:
     subject, measure = claim.param("subject"), claim.param("measure")
     f = ev.forecasts[(ev.forecasts["subject"] == subject) & (ev.forecasts["measure"] == measure)]
     if f.empty:
@@ -138,17 +148,16 @@ def stated_forecast_check(claim, ev: StatisticsEvidence) -> Finding:
                        f"No statement of {measure} for {subject} was published by the article's date.",
                        later_evidence=later)
     low, high = float(latest["value"].min()), float(latest["value"].max())
-    exact = "year" in measure
     said = "; ".join(f"{r['stated_by']} {r['value']:g} {r['unit']}" + (f" by {int(r['by_year'])}" if r["by_year"] == r["by_year"] else "")
                      + f" ({r['date'] or 'undated'})" for _, r in latest.iterrows())
     old = then.drop(latest.index)
     superseded = ("; earlier statements: " + "; ".join(f"{r['value']:g} ({r['date']})" for _, r in old.iterrows())
                   if len(old) else "")
     rule = (f"As stated by the proposers by the article's date (each one's latest): {said}{superseded}. Rated as a "
-            f"forecast — was it stated? — not on whether it happened. Accurate if {claim.value:g} meets "
-            f"{low:g}–{high:g}" + ("; a year is exact." if exact else f"; mostly-accurate within {NEAR:.0%}."))
-    return Finding(claim.claim_id, claim.value, claim.unit, high, low, high,
-                   rate(claim.value, low, high, near=0.0 if exact else NEAR), rule, merge_ids(*latest["source_ids"]),
+            f"plan or forecast — was it stated? — not on whether it happened. Accurate if {claim.value:g} meets "
+            f"{low:g}–{high:g}" + (f"; mostly-accurate within {near:.0%}." if near else "; a year is exact."))
+    return Finding(claim.claim_id, claim.value, claim.unit, high, low, high, rate(claim.value, low, high, near=near),
+                   rule, merge_ids(*latest["source_ids"]),
                    decided_by="what the proposers stated by the article's date (forecasts.csv)", later_evidence=later)
 
 
@@ -183,7 +192,8 @@ FAMILY = Family(
         "growth": Check(growth_check, "number", ("route", "measure", "from", "to"), ("route", "measure", "from", "to"),
                         near=NEAR, why=ROUND),
         "stated-forecast": Check(stated_forecast_check, "number", ("subject", "measure"), ("subject", "measure"),
-                                 near=NEAR, why=ROUND + "; a planned year is exact"),
+                                 near=NEAR, why=ROUND),
+        "planned-date": Check(planned_date_check, "count", ("subject", "measure"), ("subject", "measure")),
     },
     notebook="00-scorecard",
 )
