@@ -15,10 +15,15 @@ from geoclaims.scorecard import Run, check_claims
 SECOND = "maritime-executive-2013-yong-sheng"
 
 
-def test_two_articles_are_listed(capsys):
+def test_every_article_is_listed_with_its_verdicts(capsys):
+    import re
+
     assert {"dw-2014-russo-japanese-ties", SECOND} <= set(article_slugs())
     assert main(["articles"]) == 0
-    assert SECOND in capsys.readouterr().out
+    out = capsys.readouterr().out
+    counts = [int(n) for n in re.findall(r"^  (\d+) claims: ", out, re.M)]
+    assert SECOND in out and len(counts) == len(article_slugs()) and "not checked" not in out
+    assert min(counts) >= 8  # every article has at least eight checked claims
 
 
 def test_the_second_article_s_claims_are_registered_and_quoted_from_its_stored_text():

@@ -74,6 +74,13 @@ def test_the_new_kinds_work_for_subjects_no_article_has(data_copy, capsys):
              "ships a day", "100", "ships", "statistics", "stated-forecast", "subject=suez-canal; measure=ships-per-day"],
             ["opens", "the new canal opens in 2016", "The new canal opens in 2016.", "narration", "forecast", "year",
              "2016", "year", "statistics", "planned-date", "subject=suez-canal; measure=opening-year"],
+            ["sea-km", "4 km from Helsingborg", "By sea Helsingør is 4 km from Helsingborg.", "narration", "fact", "km",
+             "4", "km", "route", "place-distance", "origin=Elsinore; destination=Helsingborg; unit=km; measure=sea"],
+            ["detour", "about 40 days round the Cape", "Round the Cape adds 10 days to Rotterdam–Shanghai.", "narration",
+             "duration", "days", "10", "days", "route", "days-saving",
+             "origin=NLRTM; destination=CNSHA; via=suez; against=cape"],
+            ["detour-nm", "about 40 days round the Cape", "Round the Cape is 3,300 nm longer.", "narration", "fact",
+             "nm", "3300", "nm", "route", "distance-saving", "origin=NLRTM; destination=CNSHA; via=suez; against=cape"],
             ["cape", "about 40 days round the Cape", "Rotterdam to Shanghai round the Cape takes about 40 days.",
              "narration", "duration", "days", "40", "days", "route", "transit-days",
              "origin=NLRTM; destination=CNSHA; via=cape"]]
@@ -98,3 +105,8 @@ def test_the_new_kinds_work_for_subjects_no_article_has(data_copy, capsys):
     assert found["plan"]["rating"] == "mostly-accurate"  # 100 against the 97 stated: within a tenth
     assert found["opens"]["rating"] == "inaccurate"  # 2016 against the 2015 stated: a planned year is exact
     assert found["cape"]["low"] > 13_000 / 25 / 24  # round the Cape is over 13,000 nm, at 25 kn at most
+    from geoclaims.geo.routes import sea_route
+
+    suez, cape = (sea_route("NLRTM", "CNSHA", via=v) for v in ("suez", "cape"))
+    assert found["detour-nm"]["measured"] == round(cape.length_nm - suez.length_nm)  # no table gives the Cape: no spread
+    assert found["detour"]["low"] > 0 and found["sea-km"]["measured"] >= found["km"]["measured"]  # sea >= geodesic

@@ -75,7 +75,7 @@ def test_a_route_that_misses_its_corridor_is_an_error(monkeypatch):
 
 
 def test_unknown_corridor_is_rejected():
-    with pytest.raises(InputError, match="via must be one of nsr, suez, cape, panama, got .magellan."):
+    with pytest.raises(InputError, match="via must be one of nsr, suez, cape, panama, open, got .magellan."):
         sea_route("NLRTM", "JPYOK", via="magellan")
 
 

@@ -155,8 +155,9 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Sea route between two ports along a corridor, with transit days for a profile.")
     p.add_argument("origin", metavar="ORIGIN", help="UN/LOCODE (NLRTM) or port name")
     p.add_argument("destination", metavar="DESTINATION", help="UN/LOCODE (JPYOK) or port name")
-    p.add_argument("--via", choices=("nsr", "suez", "cape", "panama"), required=True,
-                   help="corridor: the Northern Sea Route, Suez, round the Cape of Good Hope, or Panama")
+    p.add_argument("--via", choices=("nsr", "suez", "cape", "panama", "open"), required=True,
+                   help="corridor: the Northern Sea Route, Suez, round the Cape of Good Hope, Panama, or open "
+                        "(the shortest way by any passage but the Arctic ones)")
     p.add_argument("--nsr-variant", choices=("coastal", "high-latitude"), default="coastal",
                    help="NSR track: coastal (Kara Strait, as distance tables use; default) or high-latitude "
                         "(round Cape Zhelaniya)")

@@ -80,9 +80,11 @@ def articles(args: argparse.Namespace) -> str:
     args.all_articles = True
 
     def one(slug: str) -> list[str]:
+        from .scorecard import check_claims, summary
+
         a = load_article(slug)
-        return [slug] + textwrap.wrap(f"{a.publisher}, {a.published}: {a.title}", terminal_width(),
-                                      initial_indent="  ", subsequent_indent="  ")
+        return [slug] + [line for text in (f"{a.publisher}, {a.published}: {a.title}", summary(check_claims(article=slug)))
+                         for line in textwrap.wrap(text, terminal_width(), initial_indent="  ", subsequent_indent="  ")]
     return "\n".join(line for rows in each_article(args, one) for line in rows)
 
 

@@ -17,6 +17,7 @@ from ..geo.transit import implied_speed_kn
 from ..geo.units import MI_PER_NM
 from ..rating import rate
 from . import route_saving as rs
+from . import route_season
 from . import route_voyage as rv
 from .base import Check, Family, FigureSpec
 from .route_evidence import CORRIDORS, DEFAULT_SHIP_TYPE, REFERENCE_PROFILES, RouteEvidence, evidence
@@ -192,78 +193,56 @@ def route_length_check(claim, ev: RouteEvidence) -> Finding:
                    decided_by="geoclaims' route for the pair and the spread of published distance tables")
 
 
+#: how a rule names each corridor (a route "via Suez", a saving "Suez minus NSR")
+_BY = {"nsr": "by the NSR", "suez": "via Suez", "cape": "round the Cape", "panama": "via Panama"}
+_SHORT = {"nsr": "NSR", "suez": "Suez", "cape": "Cape", "panama": "Panama"}
+
+
+def _compared(claim) -> tuple[str, str]:
+    """The corridor a saving is made by (``via``, the NSR by default) and the one it is set
+    against (``against``, Suez by default)."""
+    via, against = claim.param("via", "nsr"), claim.param("against", "suez")
+    if via == against or not {via, against} <= set(_BY):
+        raise DataError(f"via and against must be two of {', '.join(_BY)}, got {via!r} and {against!r}")
+    return via, against
+
+
 def distance_saving_check(claim, ev: RouteEvidence) -> Finding:
-    """Nautical miles the NSR saves against Suez for a pair: each route ± the tables' spread."""
-    pair = _pair(claim)
-    nsr, suez = ev.route("nsr", pair).length_nm, ev.route("suez", pair).length_nm
-    s_nsr, s_suez = ev.table_spread["nsr"], ev.table_spread["suez"]
+    """Nautical miles one corridor (``via``, the NSR by default) saves against another
+    (``against``, Suez) for a pair: each route ± the published tables' spread (none where no
+    table gives the corridor)."""
+    pair, (via, against) = _pair(claim), _compared(claim)
+    nsr, suez = ev.route(via, pair).length_nm, ev.route(against, pair).length_nm
+    s_nsr, s_suez = ev.table_spread.get(via, 0.0), ev.table_spread.get(against, 0.0)
     low, high = suez * (1 - s_suez) - nsr * (1 + s_nsr), suez * (1 + s_suez) - nsr * (1 - s_nsr)
-    rule = (f"geoclaims' routes: {suez:,.0f} nm via Suez, {nsr:,.0f} nm by the NSR, {suez - nsr:,.0f} nm saved; with the "
-            f"tables' spread ({s_suez:.1%} and {s_nsr:.1%}) {low:,.0f}–{high:,.0f} nm. Accurate inside that range; "
+    rule = (f"geoclaims' routes: {suez:,.0f} nm {_BY[against]}, {nsr:,.0f} nm {_BY[via]}, {suez - nsr:,.0f} nm saved; with "
+            f"the tables' spread ({s_suez:.1%} and {s_nsr:.1%}) {low:,.0f}–{high:,.0f} nm. Accurate inside that range; "
             f"mostly-accurate within {NEAR:.0%} of it.")
     return Finding(claim.claim_id, claim.value, claim.unit, round(suez - nsr), round(low), round(high),
-                   rate(claim.value, low, high, near=NEAR), rule, ev.sources_for(*CORRIDORS, tables=True),
+                   rate(claim.value, low, high, near=NEAR), rule, ev.sources_for(via, against, tables=True),
                    decided_by="geoclaims' routes for the pair and the spread of published distance tables")
 
 
 def days_saving_check(claim, ev: RouteEvidence) -> Finding:
-    """Days the NSR saves against Suez for the same ship (every profile); ``sense=at-least``
-    for "more than N days"."""
-    pair = _pair(claim)
+    """Days one corridor (``via``, the NSR by default) saves against another (``against``, Suez)
+    for the same ship (every profile); ``sense=at-least`` for "more than N days"."""
+    pair, (via, against) = _pair(claim), _compared(claim)
     ship = _ship_type(claim)
     voyage = rv.voyage_of(claim, ev)
     if voyage is not None:
+        if (via, against) != ("nsr", "suez"):
+            raise DataError("a claim about one voyage compares the NSR she sailed with Suez")
         return rv.voyage_finding(claim, ev, voyage, "suez", pair, NEAR, _context(ev, "nsr", ship)[1])
-    saved = (ev.days_for("suez", pair, ship) - ev.days_for("nsr", pair, ship)).dropna()
+    saved = (ev.days_for(against, pair, ship) - ev.days_for(via, pair, ship)).dropna()
     low, high = float(saved.min()), float(saved.max())
     sense = claim.param("sense", "point")
-    rule = (f"Days saved for the same ship, Suez minus NSR: {', '.join(f'{p} {d:.1f}' for p, d in saved.items())}. "
+    rule = (f"Days saved for the same ship, {_SHORT[against]} minus {_SHORT[via]}: "
+            f"{', '.join(f'{p} {d:.1f}' for p, d in saved.items())}. "
             f"Accurate if {'at least ' if sense == 'at-least' else ''}{claim.value:g} meets that range; "
             f"mostly-accurate within {NEAR:.0%} of it.")
     return Finding(claim.claim_id, claim.value, claim.unit, round(float(saved[REFERENCE_PROFILES[ship]]), 2),
                    round(low, 2), round(high, 2), rate(claim.value, low, high, near=NEAR, sense=sense), rule,
-                   ev.sources_for(*CORRIDORS, ship_type=ship), decided_by=_decided_by(ev, ship))
-
-
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december")
-
-
-def _month(text: str, opening: bool) -> int:
-    """The first (opening) or last (closing) month a season statement covers, whole months only
-    when it opens: "late June" opens in July; "early December" closes with November."""
-    words = text.lower().replace(",", " ").split()
-    month = next(_MONTHS.index(w) + 1 for w in words if w in _MONTHS)
-    if opening and any(w in ("late", "second", "mid", "end") for w in words):
-        return month + 1
-    if not opening and any(w in ("early", "beginning", "first", "mid") for w in words):
-        return month - 1
-    return month
-
-
-def season_months(claim, ev: RouteEvidence) -> Finding:
-    """How many months of a span (``months=6-8``: the summer) the NSR season covers in full, by
-    each statement of the season published by the article; the claimed value is how many the
-    article implies (all three for "the summer months")."""
-    try:
-        first, last = (int(m) for m in claim.param("months").split("-"))
-        if not 1 <= first <= last <= 12:
-            raise ValueError
-    except ValueError:
-        raise DataError(f"claim {claim.claim_id}: months must be FIRST-LAST within 1-12, got "
-                        f"{claim.param('months')!r}") from None
-    span = set(range(first, last + 1))
-    season = ev.season[~ev.season["later"]]
-    covered = [len(span & set(range(_month(o, True), _month(c, False) + 1))) for o, c in zip(season["opens"], season["closes"])]
-    low, high = min(covered), max(covered)
-    said = "; ".join(f"{o} to {c}" for o, c in zip(season["opens"], season["closes"]))
-    rule = (f"The NSR season as published by the article's date: {said}; of months {first}–{last} it covers "
-            f"{low}" + (f" to {high}" if high != low else "") + " in full. Accurate if the claimed number meets that.")
-    later = tuple(f"{o} to {c} ({ids})" for o, c, ids in ev.season[ev.season["later"]][["opens", "closes", "source_ids"]]
-                  .itertuples(index=False))
-    return Finding(claim.claim_id, claim.claimed_value, claim.unit, max(set(covered), key=covered.count), low, high,
-                   rate(claim.value, low, high), rule, tuple(i for c in season["source_ids"] for i in c.split("; ")),
-                   decided_by="statements of the NSR season published by the article", later_evidence=later)
+                   ev.sources_for(via, against, ship_type=ship), decided_by=_decided_by(ev, ship))
 
 
 # ---- figures ------------------------------------------------------------------------------------
@@ -283,24 +262,27 @@ FAMILY = Family(
                               ("origin", "destination", "via"), ("reference-distances",), None,
                               {"nsr_variant": "coastal", "unit": "nm"}, NEAR,
                               why="beyond the spread of published tables, as for the days"),
-        "distance-saving": Check(distance_saving_check, "number", ("origin", "destination", "nsr_variant"),
-                                 ("origin", "destination"), ("polar-routes-map",), _shows, {"nsr_variant": "coastal"},
+        "distance-saving": Check(distance_saving_check, "number",
+                                 ("origin", "destination", "nsr_variant", "via", "against"),
+                                 ("origin", "destination"), ("polar-routes-map",), _shows,
+                                 {"nsr_variant": "coastal", "via": "nsr", "against": "suez"},
                                  NEAR, why="beyond the spread of published tables, as for the days"),
         "days-saving": Check(days_saving_check, "number",
-                             ("origin", "destination", "nsr_variant", "sense", "ship_type", "voyage"),
+                             ("origin", "destination", "nsr_variant", "sense", "ship_type", "voyage", "via", "against"),
                              ("origin", "destination"), ("days-vs-speed",), _shows,
-                             {"nsr_variant": "coastal", "sense": "point", "ship_type": DEFAULT_SHIP_TYPE},
+                             {"nsr_variant": "coastal", "sense": "point", "ship_type": DEFAULT_SHIP_TYPE, "via": "nsr",
+                              "against": "suez"},
                              NEAR, why=VOYAGE_SLACK),
         "percent-saving": Check(rs.percent_saving_check, "number",
                                 ("origin", "destination", "measure", "nsr_variant", "ship_type", "voyage", "sense"),
                                 ("origin", "destination", "measure"), ("polar-routes-map",), _shows,
                                 {"nsr_variant": "coastal", "ship_type": DEFAULT_SHIP_TYPE, "sense": "point"},
                                 rs.NEAR, why="what a rounded percentage moves, as for the days", as_written=True),
-        "place-distance": Check(rs.place_distance_check, "number", ("origin", "destination", "unit"),
-                                ("origin", "destination", "unit"), near=rs.NEAR,
+        "place-distance": Check(rs.place_distance_check, "number", ("origin", "destination", "unit", "measure"),
+                                ("origin", "destination", "unit"), defaults={"measure": "geodesic"}, near=rs.NEAR,
                                 why="where a town is placed (its port, to the minute) moves a short distance by about a tenth",
                                 as_written=True),
-        "season-months": Check(season_months, "count", ("months",), ("months",)),
+        "season-months": Check(route_season.season_months, "count", ("months",), ("months",)),
         "time-ratio": Check(time_ratio_check, "number",
                             ("origin", "destination", "nsr_claim", "suez_claim", "nsr_variant", "ship_type"),
                             ("origin", "destination"), ("days-vs-speed", "port-matrix"), _shows,

@@ -48,7 +48,8 @@ def percent_saving_check(claim, ev: RouteEvidence) -> Finding:
         shares = [_share(s, d) for d, s in rv.readings(voyage, ev, pair)]
         basis = f"A claim about one voyage is decided by it: {rv.describe(voyage)}; her days against her Suez days"
         sources = merge_ids(voyage["source_ids"], *ev.sources_for(*CORRIDORS))
-        decided, middle = f"the voyage itself ({voyage['voyage_id']}); geoclaims' Suez route for her pair", None
+        decided = f"the voyage itself ({voyage['voyage_id']}: {rv.stated_facts(voyage)}); geoclaims' Suez route for her pair"
+        middle = None
     else:
         nsr, suez = ev.days_for("nsr", pair, ship), ev.days_for("suez", pair, ship)
         by_profile = (100.0 * (suez - nsr) / suez).dropna()
@@ -71,14 +72,23 @@ def percent_saving_check(claim, ev: RouteEvidence) -> Finding:
 def place_distance_check(claim, ev: RouteEvidence) -> Finding:
     """The distance between two places (``origin``, ``destination``: ports by UN/LOCODE or name,
     ``data/ports.csv`` adding any) in the claim's ``unit`` (km, mi, nm; ``mi?`` reads an
-    unqualified "miles" both ways): the WGS84 geodesic between their positions (published to
-    the minute, so each end is good to about 1 km), and every distance published for the pair
-    by the article's date, whatever it measures (a ferry route, a road). The range spans them;
-    distances published later are shown apart. Rated with :data:`NEAR`."""
+    unqualified "miles" both ways), as the crow flies (``measure=geodesic``: the WGS84 geodesic
+    between their positions, published to the minute, so each end is good to about 1 km) or by
+    sea (``measure=sea``: the shortest route on searoute's network by any passage but the Arctic
+    ones; its nodes lie tens of km apart, so below about 100 km the length is dominated by the
+    legs to the nearest nodes), and every distance published for the pair by the article's date,
+    whatever it measures (a ferry route, a road). The range spans them; distances published
+    later are shown apart. Rated with :data:`NEAR`."""
     a, b = find_port(claim.param("origin")), find_port(claim.param("destination"))
     unit = claim.param("unit")
     per_km = 1.0 / KM_PER_UNIT[unit.rstrip("?")] if unit.rstrip("?") in KM_PER_UNIT else 1.0
-    geodesic = float(distance_km(a.lat, a.lon, b.lat, b.lon))
+    measure = claim.param("measure", "geodesic")
+    if measure == "geodesic":
+        geodesic, how = float(distance_km(a.lat, a.lon, b.lat, b.lon)), "on the WGS84 geodesic between their positions"
+    elif measure == "sea":
+        geodesic, how = ev.route("open", (a.locode, b.locode)).length_km, "by sea on geoclaims' shortest route"
+    else:
+        raise DataError(f"measure must be geodesic or sea, got {measure!r}")
     table = ev.place_distances
     rows = table[(table["origin"].isin([a.locode, b.locode])) & (table["destination"].isin([a.locode, b.locode]))]
     dated = [later_than(ids, ev.article_latest) is False for ids in rows["source_ids"]]
@@ -90,7 +100,7 @@ def place_distance_check(claim, ev: RouteEvidence) -> Finding:
     said_low, said_high = as_stated(claim.claimed_value)
     claimed_low, claimed_high = length_km(said_low, unit)[0], length_km(said_high, unit)[1]  # names a bad unit
     said = "; ".join(f"{r['measure']} {r['length']:g} {r['unit']} ({r['source_ids']})" for _, r in then)
-    rule = (f"{a.name}–{b.name}: {geodesic:.1f} km on the WGS84 geodesic between their positions"
+    rule = (f"{a.name}–{b.name}: {geodesic:.1f} km {how}"
             + (f"; published by the article: {said}" if said else "; no distance published by the article")
             + f". So {low_km:.1f}–{high_km:.1f} km. The claim, {claim.value:g} {unit.rstrip('?')} read to its last digit, "
             f"is {claimed_low:.1f}–{claimed_high:.1f} km" + (" (statute to nautical miles)" if unit == "mi?" else "")
@@ -99,5 +109,5 @@ def place_distance_check(claim, ev: RouteEvidence) -> Finding:
     return Finding(claim.claim_id, claim.value, claim.unit, round(geodesic * per_km, 2), round(low_km * per_km, 2),
                    round(high_km * per_km, 2), rating, rule,
                    merge_ids(*(r["source_ids"] for _, r in then)),
-                   decided_by="the geodesic between the two places and the distances published by the article",
+                   decided_by=f"the {measure} distance between the two places and the distances published by the article",
                    later_evidence=later)

@@ -77,6 +77,11 @@ def suez_days(voyage, ev: RouteEvidence, pair) -> tuple[float, float]:
     return min(suez), max(suez)
 
 
+def stated_facts(voyage) -> str:
+    """What her sources state: her days, and her distance where one is published."""
+    return "stated days and distance" if voyage["distance_nm"] == voyage["distance_nm"] else "stated days"
+
+
 def describe(voyage) -> str:
     slow, fast = speeds_kn(voyage)
     low, high = stated_days(voyage)
@@ -117,5 +122,5 @@ def voyage_finding(claim, ev: RouteEvidence, voyage, via: str, pair, near: float
     return Finding(claim.claim_id, claim.value, claim.unit, round(measured, 2), round(low, 2), round(high, 2),
                    rate(claim.value, low, high, near=near, sense=sense), rule,
                    merge_ids(voyage["source_ids"], *ev.sources_for(*CORRIDORS)),
-                   decided_by=f"the voyage itself ({voyage['voyage_id']}: stated days and distance); "
+                   decided_by=f"the voyage itself ({voyage['voyage_id']}: {stated_facts(voyage)}); "
                               "geoclaims' Suez route for her pair", later_evidence=later)

@@ -14,7 +14,8 @@ Corridors. searoute tags edges with passages. Its ``northwest`` tag covers both 
 Canadian Northwest Passage and the Chukchi Sea edges next to the Bering Strait, which an
 NSR voyage needs; here the two are told apart by longitude (the Canadian edges lie
 between 100°W and 60°W). A corridor — ``nsr``, ``suez``, ``cape`` (round the Cape of Good
-Hope) or ``panama`` — is the network less the passages it must not use; the three that stay
+Hope), ``panama``, or ``open`` (any passage but the Arctic ones: the shortest way by sea) — is
+the network less the passages it must not use; the three that stay
 in the north are also cut at :data:`SOUTH_LIMIT_LAT`, because searoute tags only some of the
 edges around the Cape of Good Hope and an untagged detour would otherwise open. A route must
 traverse its corridor's passage (:data:`CORRIDOR_REQUIRED`).
@@ -44,14 +45,16 @@ CORRIDOR_CLOSED = {
     # round the Cape of Good Hope (a Red Sea diversion): Suez, Panama, Cape Horn and the Arctic closed
     "cape": frozenset({"suez", "chukchi", "northwest-canada", "bering", "panama", "chili", *NSR_TAGS.values()}),
     "panama": frozenset({"suez", "chukchi", "northwest-canada", "bering", "south_africa", "chili", *NSR_TAGS.values()}),
+    # the shortest route by any passage but the Arctic ones (a distance by sea between two places)
+    "open": frozenset({"chukchi", "northwest-canada", "bering", *NSR_TAGS.values()}),
 }
 #: the corridors that stay north of this latitude, so that no route can round Africa or South
 #: America on edges searoute leaves untagged (Singapore, the southernmost port used, is at 1.3°N);
 #: the Cape corridor rounds Africa and has no such limit
 SOUTH_LIMIT_LAT = -1.0
 NORTHERN_CORRIDORS = ("nsr", "suez", "panama")
-#: the passage a route of each corridor must traverse
-CORRIDOR_REQUIRED = {"nsr": "bering", "suez": "suez", "cape": "south_africa", "panama": "panama"}
+#: the passage a route of each corridor must traverse (``open`` requires none)
+CORRIDOR_REQUIRED = {"nsr": "bering", "suez": "suez", "cape": "south_africa", "panama": "panama", "open": None}
 CORRIDORS = tuple(CORRIDOR_CLOSED)
 
 

@@ -140,7 +140,8 @@ def _check_corridor(route: Route) -> Route:
     """``route``, or :class:`RouteError` if it misses its corridor's required passage (or, by the
     NSR, has no part in the NSR water area)."""
     via = route.via
-    if CORRIDOR_REQUIRED[via] not in route.passages or (via == "nsr" and route.nsr_km <= 0):
+    required = CORRIDOR_REQUIRED[via]
+    if (required is not None and required not in route.passages) or (via == "nsr" and route.nsr_km <= 0):
         raise RouteError(f"the {via} route {route.origin.locode}–{route.destination.locode} does not pass its "
                          f"corridor (passages: {', '.join(route.passages) or 'none'}; NSR part "
                          f"{km_to_nm(route.nsr_km):.0f} nm)")
