@@ -1,7 +1,8 @@
 """Where geoclaims finds its data and writes its figures: the one place that knows.
 
-The data folder is the repository's ``data/``. Set ``GEOCLAIMS_DATA`` to use another
-copy (for example a frozen snapshot); nothing is ever looked up in the current directory.
+The data folder is the repository's ``data/`` in a checkout, and the copy the wheel carries
+(``geoclaims/_data``) when installed from it. Set ``GEOCLAIMS_DATA`` to use another copy (a frozen
+snapshot, or a user's own tables); nothing is ever looked up in the current directory.
 """
 
 from __future__ import annotations
@@ -18,14 +19,17 @@ DEFAULT_ARTICLE = "dw-2014-russo-japanese-ties"
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
+#: The data a wheel carries (the package ``geoclaims._data``: a copy of the checkout's ``data/``).
+PACKAGED_DATA = Path(__file__).resolve().parent / "_data"
+
+
 def data_dir() -> Path:
-    """Return the data folder, checking that it exists."""
-    path = Path(os.environ.get("GEOCLAIMS_DATA") or REPO_ROOT / "data")
+    """Return the data folder, checking that it exists: ``GEOCLAIMS_DATA`` when set, else the
+    checkout's ``data/``, else the copy an installed wheel carries."""
+    checkout = REPO_ROOT / "data"
+    path = Path(os.environ.get("GEOCLAIMS_DATA") or (checkout if checkout.is_dir() else PACKAGED_DATA))
     if not path.is_dir():
-        raise DataError(
-            f"data folder not found: {path} (install geoclaims from a checkout "
-            "with `pip install -e .`, or set GEOCLAIMS_DATA)"
-        )
+        raise DataError(f"data folder not found: {path} (set GEOCLAIMS_DATA to a folder of geoclaims' tables)")
     return path
 
 
@@ -43,5 +47,23 @@ def data_file(name: str) -> Path:
 
 
 def notebooks_dir() -> Path:
-    """The folder of the notebooks (``notebooks/`` in the checkout)."""
-    return REPO_ROOT / "notebooks"
+    """The folder of the notebooks: ``notebooks/`` in the checkout, else the copy an installed
+    wheel carries (``geoclaims/_notebooks``)."""
+    checkout = REPO_ROOT / "notebooks"
+    return checkout if checkout.is_dir() else Path(__file__).resolve().parent / "_notebooks"
+
+
+def in_checkout() -> bool:
+    """Whether geoclaims runs from a checkout (``pip install -e .``) rather than an installed wheel."""
+    return (REPO_ROOT / "pyproject.toml").is_file() and (REPO_ROOT / "data").is_dir()
+
+
+def output_root() -> Path:
+    """Where commands write by default: the checkout (``figures/``), else the current folder."""
+    return REPO_ROOT if in_checkout() else Path.cwd()
+
+
+def method_file() -> Path:
+    """``docs/METHOD.md``: the checkout's, else the copy an installed wheel carries."""
+    checkout = REPO_ROOT / "docs" / "METHOD.md"
+    return checkout if checkout.is_file() else Path(__file__).resolve().parent / "_docs" / "METHOD.md"

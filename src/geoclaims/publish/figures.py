@@ -27,7 +27,7 @@ from ..draw import STYLE
 from ..draw.frame import frame
 from ..errors import InputError
 from ..families import FAMILIES
-from ..paths import REPO_ROOT
+from ..paths import output_root
 from ..progress import report
 from ..scorecard import figure_path, run_for
 from .outdir import claim_folder, install, staging_folder
@@ -111,7 +111,7 @@ def show(name: str, article: str | None = None):
 
 def default_out(article: str | None = None) -> Path:
     """The folder ``geoclaims figures`` writes into for an article."""
-    return REPO_ROOT / Path(figure_path("x", article or DEFAULT_ARTICLE)).parent
+    return output_root() / Path(figure_path("x", article or DEFAULT_ARTICLE)).parent
 
 
 def build_figures(out_dir: str | Path | None = None, names: Iterable[str] | None = None, fmt: str = "png",
@@ -132,6 +132,8 @@ def build_figures(out_dir: str | Path | None = None, names: Iterable[str] | None
         raise InputError(f"names must be a list of figure names, not one string: {names!r}")
     wanted = figure_names(article) if names is None else [_stem(n, article) for n in names]
     out = Path(out_dir) if out_dir is not None else default_out(article)
+    if out_dir is None and not out.parent.exists():  # the default figures/ of the current folder: ours to make
+        out.parent.mkdir()
     claim_folder(out, "figures", force)
     staging = staging_folder(out)
     try:

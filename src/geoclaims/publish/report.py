@@ -26,7 +26,7 @@ from pathlib import Path
 from ..articles import article_slugs, load_article, notebook_path
 from ..data import load_sources
 from ..families import notebook_stems
-from ..paths import REPO_ROOT
+from ..paths import method_file
 from ..progress import report
 from ..errors import GeoclaimsError, InputError
 from ..registry import load_claims, load_review
@@ -125,7 +125,7 @@ def _article_folder(out: Path, article: str, force: bool = False) -> Path:
         index = index_page(art, findings, claims, figures, load_sources(), notebooks, load_review(art.slug))
         (staging / "index.html").write_text(_finish(index), encoding="utf-8")
         (staging / SUMMARY).write_text(summary(findings) + "\n", encoding="utf-8")  # for the index of articles
-        method = (REPO_ROOT / "docs" / "METHOD.md").read_text(encoding="utf-8")
+        method = method_file().read_text(encoding="utf-8")
         (staging / "method.html").write_text(_finish(method_page(method)), encoding="utf-8")
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
