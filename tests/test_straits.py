@@ -181,3 +181,23 @@ def test_bad_boxes_are_one_line(a, b, message, capsys):
     assert main(["width", f"--shore-a={a}", f"--shore-b={b}"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and message in err[0]
+
+
+def test_a_second_independent_coastline_agrees_each_strait_is_crossed_by_water():
+    # GLOBE's land mask (not GSHHS) finds no land on any measured crossing, leaving its ~1 km shore cells out
+    from geoclaims.datasets import load_straits
+    from geoclaims.geo import second_coastline
+    from geoclaims.geo.straits import strait_width
+
+    for sid in load_straits().index:
+        w = strait_width(sid, "f")
+        assert second_coastline.land_km(w.point_a, w.point_b) == 0.0, sid
+
+
+def test_both_coastlines_say_when_a_crossing_passes_over_land(capsys):
+    # from the North Sea coast of Jutland to the Kattegat coast: about 100 km of the Jutland peninsula
+    import json
+
+    assert main(["width", "--shore-a", "8.0,55.0,8.3,56.0", "--shore-b", "10.0,55.5,10.6,56.2", "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["land_km"] > 80 and out["second_coastline"]["land_km"] > 80 and out["crosses_land"]

@@ -186,14 +186,21 @@ def kinds(args: argparse.Namespace) -> str:
 def width(args: argparse.Namespace) -> str:
     from .geo.crossing import width_between
 
+    from .geo import second_coastline
+
     crossing = width_between(args.shore_a, args.shore_b, args.resolution)
+    second = second_coastline.land_km(crossing.point_a, crossing.point_b)
     if args.format == "json":
-        return json.dumps(crossing.as_dict(), indent=2)
+        return json.dumps({**crossing.as_dict(), "second_coastline": {
+            "source": second_coastline.SOURCE, "land_km": second, "end_margin_m": second_coastline.END_MARGIN_M}},
+            indent=2)
     (lat_a, lon_a), (lat_b, lon_b) = crossing.point_a, crossing.point_b
     lines = [f"{crossing.width_km:.2f} km (GSHHS-{crossing.resolution})",
-             f"  from {lat_a:.5f}, {lon_a:.5f}", f"  to   {lat_b:.5f}, {lon_b:.5f}"]
-    if crossing.crosses_land:
-        lines.append(f"  the crossing passes over {crossing.land_km:.1f} km of land: not a water crossing")
+             f"  from {lat_a:.5f}, {lon_a:.5f}", f"  to   {lat_b:.5f}, {lon_b:.5f}",
+             f"  land on the crossing: {crossing.land_km:.1f} km on GSHHS-{crossing.resolution}, "
+             + ("not tested on the GLOBE mask (under 2 km)" if second is None else f"{second:.1f} km on the GLOBE mask")]
+    if crossing.crosses_land or second:
+        lines.append("  the crossing passes over land: not a water crossing")
     if crossing.on_box_edge:
         lines.append("  a point lies on its box's edge: the box cuts a coast; widen it to be sure")
     return "\n".join(lines)
