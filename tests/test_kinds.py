@@ -45,7 +45,7 @@ def test_the_new_kinds_work_for_subjects_no_article_has(data_copy, capsys):
                                         "https://example.org/a", "2025-01-10", "2026-12-03", "CC0", "Tunnels."])
     _append(data_copy / "crossing_times.csv", ["channel-train-syn", "strait-of-dover", "train", "estimate", "", "",
                                                "50.45", "160", "syn-src", "length over a line speed"])
-    _append(data_copy / "place_distances.csv", ["oresund-narrows-syn", "DKHLS", "SEHEL", "ferry route", "4", "km",
+    _append(data_copy / "place_distances.csv", ["oresund-narrows-syn", "DKHLS", "SEHEL", "sea", "4", "km",
                                                 "syn-src", ""])
     for year, ships in ((2010, 17993), (2011, 17799), (2012, 17225)):
         _append(data_copy / "traffic.csv", ["suez-canal", year, "transits", ships, "ships", "syn-src", ""])
@@ -60,8 +60,8 @@ def test_the_new_kinds_work_for_subjects_no_article_has(data_copy, capsys):
         f'title = "Tunnels"\npublisher = "Test Desk"\nsource_id = "syn-article"\ntext = "article.txt"\n'
         f'sha256 = "{hashlib.sha256(TEXT.encode()).hexdigest()}"\npublished = "2025-01-10"\n\n[publication_window]\n'
         f'earliest = "2025-01-10"\nlatest = "2025-01-10"\n', encoding="utf-8")
-    rows = [["rank", "second only to Seikan", "The Channel Tunnel is the second-longest tunnel.", "narration", "fact",
-             "rank", "2", "rank", "links", "link-rank", "link=channel; kind=tunnel"],
+    rows = [["rank", "second only to Seikan", "The Hong Kong–Zhuhai–Macau tunnel is the longest immersed tunnel.",
+             "narration", "fact", "rank", "1", "rank", "links", "link-rank", "link=hzmb-tunnel; kind=immersed tunnel"],
             ["minutes", "in 20 minutes", "Trains cross in 20 minutes.", "narration", "duration", "minutes", "20",
              "minutes", "links", "crossing-time", "crossing=strait-of-dover; mode=train; unit=minutes"],
             ["km", "4 km from Helsingborg", "Helsingør is 4 km from Helsingborg.", "narration", "fact", "km", "4", "km",
@@ -91,7 +91,7 @@ def test_the_new_kinds_work_for_subjects_no_article_has(data_copy, capsys):
         writer.writerows(rows)
     assert main(["check", "--article", "synthetic-tunnels", "--format", "json"]) == 0
     found = {f["claim_id"]: f for f in json.loads(capsys.readouterr().out)}
-    assert found["rank"]["rating"] == "accurate"  # Seikan 53.85 km, Channel 50.45 km
+    assert found["rank"]["rating"] == "accurate"  # 6.7 km (5.664 immersed) against Shenzhen–Zhongshan 6.7 (5)
     assert found["minutes"]["low"] == pytest.approx(50.45 / 160 * 60, abs=0.01)  # length over speed
     from pyproj import Geod
 
@@ -110,3 +110,83 @@ def test_the_new_kinds_work_for_subjects_no_article_has(data_copy, capsys):
     suez, cape = (sea_route("NLRTM", "CNSHA", via=v) for v in ("suez", "cape"))
     assert found["detour-nm"]["measured"] == round(cape.length_nm - suez.length_nm)  # no table gives the Cape: no spread
     assert found["detour"]["low"] > 0 and found["sea-km"]["measured"] >= found["km"]["measured"]  # sea >= geodesic
+
+
+def _article(data_copy, slug: str, day: str, rows: list[list[str]]) -> None:
+    """A small article in the temp copy of data/ whose text is every claim's quote."""
+    text = " ".join(dict.fromkeys(r[1] for r in rows)) + "\n"
+    _append(data_copy / "sources.csv", [f"{slug}-src", "test", "the article", "Test Desk", slug,
+                                        "https://example.org/a", day, "2026-12-03", "CC0", "Text."])
+    folder = data_copy / "articles" / slug
+    folder.mkdir()
+    (folder / "article.txt").write_text(text, encoding="utf-8")
+    (folder / "article.toml").write_text(
+        f'title = "{slug}"\npublisher = "Test Desk"\nsource_id = "{slug}-src"\ntext = "article.txt"\n'
+        f'sha256 = "{hashlib.sha256(text.encode()).hexdigest()}"\npublished = "{day}"\n\n[publication_window]\n'
+        f'earliest = "{day}"\nlatest = "{day}"\n', encoding="utf-8")
+    with open(folder / "claims.csv", "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(["claim_id", "quote", "statement", "speaker", "kind", "quantity", "claimed_value", "unit",
+                         "family", "check", "params"])
+        writer.writerows([[r[0], r[1], r[1], "narration", "fact", "q", *r[2:]] for r in rows])
+
+
+def test_the_new_kinds_date_what_they_compare_and_read_what_the_claim_names(data_copy, capsys):
+    """The review's cases: a link known only later, a peer left out by its date, a year between two
+    candidate busiest years, a forecast's horizon, units compared, another measure not compared."""
+    _append(data_copy / "sources.csv", ["late-src", "test", "figures", "Test Desk", "Late", "https://example.org/l",
+                                        "2030-01-01", "2026-12-03", "CC0", "Late."])
+    _append(data_copy / "fixed_links.csv", ["late-tunnel", "Late tunnel", "immersed tunnel", "road", "nowhere",
+                                            "planned", "", "30", "", "test", "2035", "late-src"])
+    _append(data_copy / "fixed_links.csv", ["old-tunnel", "Old tunnel", "immersed tunnel", "road", "elsewhere",
+                                            "open", "1990", "9", "", "test", "1990", "late-src"])
+    for year, n in ((2010, 80), (2011, 10), (2012, 75)):
+        _append(data_copy / "traffic.csv", ["test-route", year, "transits", n, "ships", "fleetmon-2020-09-16-10-jahre-fehmarnbelt", ""])
+    _append(data_copy / "forecasts.csv", ["test-2030", "nsr", "cargo-growth-factor", "3", "times", "2030",
+                                          "Russian Ministry of Transport", "", "", "tass-2017-08-22-nsr-65-million-tons-2020", ""])
+    _append(data_copy / "place_distances.csv", ["detour", "DKROD", "DEPUT", "road", "160", "km",
+                                                "fleetmon-2020-09-16-10-jahre-fehmarnbelt", ""])
+    _article(data_copy, "review-cases", "2024-08-23", [
+        ["late", "longer than the late tunnel", "1", "times", "links", "link-ratio", "link=fehmarnbelt-tunnel; other=late-tunnel; sense=at-least"],
+        ["seikan", "the longest of its kind", "1", "rank", "links", "link-rank", "link=hzmb-tunnel; kind=immersed tunnel"],
+        ["middle", "2011 was the busiest", "2011", "year", "statistics", "busiest-year", "route=test-route; measure=transits"],
+        ["horizon", "tenfold by 2020", "10", "times", "statistics", "stated-forecast", "subject=nsr; measure=cargo-growth-factor; by_year=2020"],
+        ["minutes", "270 minutes by train", "270", "minutes", "consistency", "same-as", "other=hours"],
+        ["hours", "4.5 hours by train", "4.5", "hours", "links", "crossing-time", "crossing=copenhagen-hamburg; mode=train; unit=hours; basis=timetable"],
+        ["road", "80 miles away", "80", "miles", "route", "place-distance", "origin=DKROD; destination=DEPUT; unit=mi"],
+    ])
+    assert main(["check", "--article", "review-cases", "--format", "json"]) == 0
+    found = {f["claim_id"]: f for f in json.loads(capsys.readouterr().out)}
+    assert found["late"]["rating"] == "unverifiable"  # its only source is from 2030
+    assert "left out, no source published by the article: Old tunnel" in found["seikan"]["rule"]
+    assert found["middle"]["rating"] == "inaccurate"  # 2010 or 2012, never 2011
+    assert found["horizon"]["rating"] == "accurate"  # the 2030 forecast does not supersede the 2020 one
+    assert found["minutes"]["rating"] == "accurate"  # 270 minutes is 4.5 hours
+    assert found["road"]["rating"] == "inaccurate" and "road 160 km" in found["road"]["rule"].split("not compared:")[1]
+
+
+@pytest.mark.parametrize("params, says", [
+    ("route=nrs; measure=full-transits; year=2013", "no route 'nrs'"),
+    ("route=nsr; measure=full-transits; year=twenty", "year must be a year"),
+])
+def test_a_bad_statistics_parameter_is_one_line_naming_it(data_copy, capsys, params, says):
+    _article(data_copy, "bad-params", "2017-08-24", [["bad", "only 15 crossings", "15", "crossings", "statistics",
+                                                      "year-value", params]])
+    assert main(["check", "--article", "bad-params"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert says in err and "claims.csv, line 2" in err and "\n" not in err
+
+
+def test_a_distance_between_places_in_an_article_whose_routes_sail_the_high_latitude_track(data_copy, capsys):
+    # a place-distance claim names no NSR variant: it must not clash with the article's high-latitude routes
+    folder = data_copy / "articles" / "guardian-2017-christophe-de-margerie"
+    with open(folder / "claims.csv", "a", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerows([
+            ["hf-bo-km", "from Hammerfest in Norway to Boryeong", "Hammerfest to Boryeong", "narration", "fact", "km",
+             "7000", "km", "route", "place-distance", "origin=NOHFT; destination=KRBOR; unit=km"],
+            ["at-most", "about 30% quicker", "at most 60% quicker", "narration", "fact", "per cent", "60", "per cent",
+             "route", "percent-saving", "origin=NOHFT; destination=KRBOR; measure=distance; nsr_variant=high-latitude; "
+             "sense=at-most"]])
+    assert main(["check", "--article", "guardian-2017-christophe-de-margerie", "--format", "json"]) == 0
+    found = {f["claim_id"]: f for f in json.loads(capsys.readouterr().out)}
+    assert found["hf-bo-km"]["rating"] != "unverifiable" and found["at-most"]["rating"] == "accurate"

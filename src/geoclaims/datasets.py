@@ -121,6 +121,18 @@ def _source_dates(source_ids: str) -> list[str]:
     return [d for d in (dates.get(s, "") for s in split_ids(source_ids)) if d]
 
 
+def stated_on(source_ids: str, day: pd.Timestamp) -> str:
+    """The latest publication date among a cell's sources published by ``day``: when what the
+    row says was last restated by then (a plan restated in 2024 is current in 2024); ``""`` if none."""
+    found = [d for d in _source_dates(source_ids) if _period_end(d) <= day]
+    return max(found, key=_period_end) if found else ""
+
+
+def ended_by(date: str, day: pd.Timestamp) -> bool:
+    """Whether a partial date ``YYYY[-MM[-DD]]`` is over by ``day`` ("2024" only after 2024-12-31)."""
+    return _period_end(date) <= day
+
+
 def published_on(source_ids: str) -> str:
     """The earliest publication date (``YYYY[-MM[-DD]]``) among a cell's dated sources: when
     what they support was first on record; ``""`` if none is dated."""

@@ -131,8 +131,8 @@ SCHEMAS: dict[str, Schema] = {
     "fixed_links.csv": Schema(("link_id", "name", "kind", "mode", "crossing", "status", "opened", "length_km",
                                "undersea_km", "proposed_by", "year", "source_ids"), key="link_id",
                               nonempty=("name", "kind", "crossing", "status", "length_km", "source_ids"),
-                              numeric={"length_km": POSITIVE, "undersea_km": POSITIVE,
-                                       "opened": Range(1800, 2200, whole=True)},
+                              numeric={"length_km": POSITIVE, "undersea_km": POSITIVE},
+                              partial_dates=("opened",),
                               patterns={"crossing": SLUG, "kind": SLUG_WORDS, "mode": f"({SLUG_WORDS})?"}),
     "vessel_profiles.csv": Schema(("profile", "ship_type", "open_water_kn", "nsr_kn", "suez_transit_h", "suez_wait_h",
                                    "port_days", "source_ids", "note"), key="profile",
@@ -149,8 +149,8 @@ SCHEMAS: dict[str, Schema] = {
     "place_distances.csv": Schema(("distance_id", "origin", "destination", "measure", "length", "unit", "source_ids",
                                    "note"), key="distance_id",
                                   nonempty=("origin", "destination", "measure", "length", "unit", "source_ids"),
-                                  numeric={"length": POSITIVE}, patterns={"measure": SLUG_WORDS},
-                                  choices={"unit": ("km", "m", "mi", "nm")}),
+                                  numeric={"length": POSITIVE},
+                                  choices={"unit": ("km", "m", "mi", "nm"), "measure": ("geodesic", "sea", "road", "rail")}),
     # how long a crossing takes (a link, a ferry, a route section): a stated duration, or a length
     # over a stated speed; ``basis`` says whether it is a timetable, a plan, a documented voyage or an estimate
     "crossing_times.csv": Schema(("time_id", "crossing", "mode", "basis", "duration", "unit", "length_km", "speed_kmh",

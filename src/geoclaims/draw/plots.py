@@ -241,7 +241,7 @@ def plot_link_ranking(links: pd.DataFrame, subject: str, title: str, ax: Axes) -
             ax.barh(i, row["undersea_km"], color=colour)
         ax.annotate(f"{row['length_km']:g} km", (row["length_km"], i), xytext=(3, 0), textcoords="offset points",
                     va="center", fontsize=7)
-    labels = [f"{n} ({int(o) if o == o else 'planned'}; {m or 'mode not given'})"
+    labels = [f"{n} ({o[:4] if o else 'planned'}; {m or 'mode not given'})"
               + ("" if c else " — not counted") for n, o, m, c in
               zip(shown["name"], shown["opened"], shown["mode"], shown["counted"])]
     ax.set_yticks(range(len(shown)), labels, fontsize=7.5)

@@ -76,6 +76,14 @@ def attribute_span(claim, tl) -> Finding:
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 
 
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _in_unit(value: float, unit: str, wanted: str) -> float:
     """``value`` in ``unit`` expressed in ``wanted``: the same unit, or the same one with another
     scale word ("27 billion USD" is 27,000 million USD); anything else is a data error."""
@@ -98,6 +106,9 @@ def attribute_value(claim, tl) -> Finding:
     none published by then: ``unverifiable``. Rated with :data:`NEAR`."""
     subject, attribute, unit = claim.param("subject"), claim.param("attribute"), claim.param("unit")
     rows = _facts(tl, subject, attribute)
+    bad = [v for v in rows["value"] if not _is_number(v)]
+    if bad:
+        raise DataError(f"facts.csv: {subject} {attribute} is {bad[0]!r}, not a number")
     values = pd.Series([_in_unit(float(v), u, unit) for v, u in zip(rows["value"], rows["unit"])], index=rows.index,
                        dtype=float)
     later = tuple(f"{r['value']} {r['unit']} ({r['source_ids']}, published after the article or undated)"

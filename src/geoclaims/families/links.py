@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..data import merge_ids
-from ..datasets import later_than, load_fixed_links
+from ..datasets import ended_by, later_than, load_fixed_links
 from ..errors import DataError
 from ..findings import Finding
 from ..geo.units import KM_PER_UNIT, hours
@@ -45,8 +45,20 @@ class LinksEvidence:
         return self.links.loc[link_id]
 
     def known(self, ids: str) -> bool:
-        """Whether a row's sources were all published by the article's date."""
+        """Whether what a row says was published by the article's date (its earliest dated source;
+        a row with no dated source is not: the one rule for dates, docs/METHOD.md)."""
         return later_than(ids, self.latest) is False
+
+    def open_then(self, link: pd.Series) -> bool:
+        """Whether a link had opened by the article's date (``opened`` to the day, month or year)."""
+        return bool(link["opened"]) and ended_by(link["opened"], self.latest)
+
+
+def _undated(claim, names: list[str]) -> Finding:
+    """The finding of a claim about a link whose length no source published by the article gives."""
+    rule = (f"No source published by the article's date gives the length of {' or '.join(names)}: the claim "
+            "cannot be decided on what was known then (docs/METHOD.md, the one rule for dates).")
+    return Finding(claim.claim_id, claim.claimed_value, claim.unit, None, None, None, rate(0, 0, 0, known=False), rule)
 
 
 def evidence(article, claims) -> LinksEvidence:
@@ -67,7 +79,7 @@ def named_length_check(claim, ev: LinksEvidence) -> Finding:
     (a tunnel's length is quoted either way). Rated with :data:`NEAR`."""
     link = ev.link(claim.param("link"))
     if not ev.known(link["source_ids"]):
-        raise DataError(f"fixed_links.csv: {link['link_id']}'s sources were not all published by the article")
+        return _undated(claim, [link["name"]])
     per_km = 1.0 / KM_PER_UNIT[claim.param("unit")] if claim.param("unit") in KM_PER_UNIT else None
     if per_km is None:
         raise DataError(f"unit must be one of {', '.join(KM_PER_UNIT)}, got {claim.param('unit')!r}")
@@ -84,14 +96,21 @@ def named_length_check(claim, ev: LinksEvidence) -> Finding:
 
 
 def _peers(ev: LinksEvidence, subject: pd.Series, kind: str, mode: str) -> pd.DataFrame:
-    """Links of ``kind`` (carrying ``mode`` when given) open by the article's year and published
-    by its date, and the subject itself whatever its status (a claim may be about a link being built)."""
+    """Links of ``kind`` (carrying ``mode`` when given) open by the article's date and published
+    by then, and the subject itself whatever its status (a claim may be about a link being built)."""
     links = ev.links
     same = (links["kind"] == kind) & ((links["mode"] == mode) if mode else True)
-    open_then = links["opened"] <= ev.latest.year
+    open_then = pd.Series([ev.open_then(r) for _, r in links.iterrows()], index=links.index)
     dated = pd.Series([ev.known(ids) for ids in links["source_ids"]], index=links.index)
     peers = links[same & open_then & dated]
     return pd.concat([peers[peers.index != subject.name], subject.to_frame().T])
+
+
+def _left_out(ev: LinksEvidence, subject: pd.Series, kind: str, mode: str) -> list[str]:
+    """Links of the kind (and mode) open by the article that no source published by then gives."""
+    links = ev.links
+    rows = links[(links["kind"] == kind) & ((links["mode"] == mode) if mode else True) & (links.index != subject.name)]
+    return [r["name"] for _, r in rows.iterrows() if ev.open_then(r) and not ev.known(r["source_ids"])]
 
 
 def link_rank_check(claim, ev: LinksEvidence) -> Finding:
@@ -101,24 +120,29 @@ def link_rank_check(claim, ev: LinksEvidence) -> Finding:
     both. A count is exact; the rank is only as complete as the table, whose links the finding lists."""
     subject = ev.link(claim.param("link"))
     kind, mode = claim.param("kind"), claim.param("mode", "")
-    peers = _peers(ev, subject, kind, mode)
     if subject["kind"] != kind or (mode and subject["mode"] != mode):
         raise DataError(f"{subject['link_id']} is a {subject['kind']} ({subject['mode'] or 'mode not given'}), "
                         f"not a {kind}{f' ({mode})' if mode else ''}")
+    if not ev.known(subject["source_ids"]):
+        return _undated(claim, [subject["name"]])
+    peers = _peers(ev, subject, kind, mode)
     ranks = []
     for which in (0, 1):
         lengths = pd.Series([_lengths(r)[which] for _, r in peers.iterrows()], index=peers.index)
         ranks.append(int((lengths > lengths[subject.name]).sum()) + 1)
     low, high = min(ranks), max(ranks)
-    others = "; ".join(f"{r['name']} {r['length_km']:g} km ({int(r['opened'])})"
+    others = "; ".join(f"{r['name']} {r['length_km']:g} km ({r['opened']})"
                        for _, r in peers.iterrows() if r.name != subject.name)
+    unknown = _left_out(ev, subject, kind, mode)
     if mode:
         apart = _peers(ev, subject, kind, "")
         apart = apart[apart["mode"] != mode]
         others = (others or "none other") + ("; not counted, another mode: " + "; ".join(f"{r['name']} {r['length_km']:g} km ({r['mode']})"
                                                                for _, r in apart.iterrows()) if len(apart) else "")
     rule = (f"{kind.capitalize()}s{f' for {mode}' if mode else ''} open by {ev.latest:%Y} in fixed_links.csv: "
-            f"{others or 'none'}. {subject['name']}, {subject['length_km']:g} km, ranks {low}"
+            f"{others or 'none'}" + (f"; left out, no source published by the article: {'; '.join(unknown)}"
+                                     if unknown else "")
+            + f". {subject['name']}, {subject['length_km']:g} km, ranks {low}"
             + (f"–{high}" if high != low else "") + " by length (whole and undersea). A rank is exact.")
     return Finding(claim.claim_id, claim.claimed_value, claim.unit, low, low, high, rate(claim.value, low, high),
                    rule, merge_ids(*peers["source_ids"]), decided_by=f"the {kind}s of fixed_links.csv open by the article")
@@ -129,6 +153,9 @@ def link_ratio_check(claim, ev: LinksEvidence) -> Finding:
     undersea part to its whole length; ``sense=at-least`` for "longer than" (claimed 1) or
     "more than twice". Rated with :data:`NEAR`."""
     a, b = ev.link(claim.param("link")), ev.link(claim.param("other"))
+    undated = [x["name"] for x in (a, b) if not ev.known(x["source_ids"])]
+    if undated:
+        return _undated(claim, undated)
     (a_low, a_high), (b_low, b_high) = _lengths(a), _lengths(b)
     low, high = a_low / b_high, a_high / b_low
     sense = claim.param("sense", "point")
@@ -157,13 +184,16 @@ def crossing_time_check(claim, ev: LinksEvidence) -> Finding:
     known = pd.Series([ev.known(ids) for ids in t["source_ids"]], index=t.index)
     then, later = t[known], t[~known]
 
-    def said(rows):
-        return "; ".join(f"{r['hours'] * per_hour:.3g} {unit} ({r['basis']}, {r['source_ids']})" for _, r in rows.iterrows())
+    def each(rows) -> list[str]:
+        return [f"{r['hours'] * per_hour:.3g} {unit} ({r['basis']}, {r['source_ids']})" for _, r in rows.iterrows()]
+
+    def said(rows) -> str:
+        return "; ".join(each(rows))
 
     if then.empty:
         return Finding(claim.claim_id, claim.value, claim.unit, None, None, None, rate(0, 0, 0, known=False),
                        f"No time for {crossing} by {mode} was published by the article's date.",
-                       later_evidence=tuple(said(later).split("; ")) if len(later) else ())
+                       later_evidence=tuple(each(later)))
     values = then["hours"] * per_hour
     low, high = float(values.min()), float(values.max())
     said_low, said_high = as_stated(claim.claimed_value)
@@ -173,7 +203,7 @@ def crossing_time_check(claim, ev: LinksEvidence) -> Finding:
                    round(high, 3), rate(said_low, low, high, near=NEAR, claimed_high=said_high), rule,
                    merge_ids(*then["source_ids"]),
                    decided_by=f"times for {crossing} by {mode} published by the article (crossing_times.csv)",
-                   later_evidence=tuple(said(later).split("; ")) if len(later) else ())
+                   later_evidence=tuple(each(later)))
 
 
 # ---- figures ------------------------------------------------------------------------------------

@@ -20,7 +20,8 @@ from . import route_saving as rs
 from . import route_season
 from . import route_voyage as rv
 from .base import Check, Family, FigureSpec
-from .route_evidence import CORRIDORS, DEFAULT_SHIP_TYPE, REFERENCE_PROFILES, RouteEvidence, evidence
+from .route_evidence import (BY_CORRIDOR, CORRIDORS, DEFAULT_SHIP_TYPE, REFERENCE_PROFILES, SHORT_CORRIDOR, RouteEvidence,
+                             compared, evidence)
 from .route_figures import (_days_headline, _days_vs_speed, _deviations_headline, _map_headline, _matrix_headline,
                             _polar_routes_map, _port_matrix, _reference_distances, days_sources)
 
@@ -193,29 +194,15 @@ def route_length_check(claim, ev: RouteEvidence) -> Finding:
                    decided_by="geoclaims' route for the pair and the spread of published distance tables")
 
 
-#: how a rule names each corridor (a route "via Suez", a saving "Suez minus NSR")
-_BY = {"nsr": "by the NSR", "suez": "via Suez", "cape": "round the Cape", "panama": "via Panama"}
-_SHORT = {"nsr": "NSR", "suez": "Suez", "cape": "Cape", "panama": "Panama"}
-
-
-def _compared(claim) -> tuple[str, str]:
-    """The corridor a saving is made by (``via``, the NSR by default) and the one it is set
-    against (``against``, Suez by default)."""
-    via, against = claim.param("via", "nsr"), claim.param("against", "suez")
-    if via == against or not {via, against} <= set(_BY):
-        raise DataError(f"via and against must be two of {', '.join(_BY)}, got {via!r} and {against!r}")
-    return via, against
-
-
 def distance_saving_check(claim, ev: RouteEvidence) -> Finding:
     """Nautical miles one corridor (``via``, the NSR by default) saves against another
     (``against``, Suez) for a pair: each route ± the published tables' spread (none where no
     table gives the corridor)."""
-    pair, (via, against) = _pair(claim), _compared(claim)
+    pair, (via, against) = _pair(claim), compared(claim)
     nsr, suez = ev.route(via, pair).length_nm, ev.route(against, pair).length_nm
     s_nsr, s_suez = ev.table_spread.get(via, 0.0), ev.table_spread.get(against, 0.0)
     low, high = suez * (1 - s_suez) - nsr * (1 + s_nsr), suez * (1 + s_suez) - nsr * (1 - s_nsr)
-    rule = (f"geoclaims' routes: {suez:,.0f} nm {_BY[against]}, {nsr:,.0f} nm {_BY[via]}, {suez - nsr:,.0f} nm saved; with "
+    rule = (f"geoclaims' routes: {suez:,.0f} nm {BY_CORRIDOR[against]}, {nsr:,.0f} nm {BY_CORRIDOR[via]}, {suez - nsr:,.0f} nm saved; with "
             f"the tables' spread ({s_suez:.1%} and {s_nsr:.1%}) {low:,.0f}–{high:,.0f} nm. Accurate inside that range; "
             f"mostly-accurate within {NEAR:.0%} of it.")
     return Finding(claim.claim_id, claim.value, claim.unit, round(suez - nsr), round(low), round(high),
@@ -226,7 +213,7 @@ def distance_saving_check(claim, ev: RouteEvidence) -> Finding:
 def days_saving_check(claim, ev: RouteEvidence) -> Finding:
     """Days one corridor (``via``, the NSR by default) saves against another (``against``, Suez)
     for the same ship (every profile); ``sense=at-least`` for "more than N days"."""
-    pair, (via, against) = _pair(claim), _compared(claim)
+    pair, (via, against) = _pair(claim), compared(claim)
     ship = _ship_type(claim)
     voyage = rv.voyage_of(claim, ev)
     if voyage is not None:
@@ -236,7 +223,7 @@ def days_saving_check(claim, ev: RouteEvidence) -> Finding:
     saved = (ev.days_for(against, pair, ship) - ev.days_for(via, pair, ship)).dropna()
     low, high = float(saved.min()), float(saved.max())
     sense = claim.param("sense", "point")
-    rule = (f"Days saved for the same ship, {_SHORT[against]} minus {_SHORT[via]}: "
+    rule = (f"Days saved for the same ship, {SHORT_CORRIDOR[against]} minus {SHORT_CORRIDOR[via]}: "
             f"{', '.join(f'{p} {d:.1f}' for p, d in saved.items())}. "
             f"Accurate if {'at least ' if sense == 'at-least' else ''}{claim.value:g} meets that range; "
             f"mostly-accurate within {NEAR:.0%} of it.")
@@ -274,9 +261,11 @@ FAMILY = Family(
                               "against": "suez"},
                              NEAR, why=VOYAGE_SLACK),
         "percent-saving": Check(rs.percent_saving_check, "number",
-                                ("origin", "destination", "measure", "nsr_variant", "ship_type", "voyage", "sense"),
+                                ("origin", "destination", "measure", "nsr_variant", "ship_type", "voyage", "sense", "via",
+                                 "against"),
                                 ("origin", "destination", "measure"), ("polar-routes-map",), _shows,
-                                {"nsr_variant": "coastal", "ship_type": DEFAULT_SHIP_TYPE, "sense": "point"},
+                                {"nsr_variant": "coastal", "ship_type": DEFAULT_SHIP_TYPE, "sense": "point", "via": "nsr",
+                                 "against": "suez"},
                                 rs.NEAR, why="what a rounded percentage moves, as for the days", as_written=True),
         "place-distance": Check(rs.place_distance_check, "number", ("origin", "destination", "unit", "measure"),
                                 ("origin", "destination", "unit"), defaults={"measure": "geodesic"}, near=rs.NEAR,

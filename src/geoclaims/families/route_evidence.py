@@ -38,6 +38,20 @@ DEFAULT_SHIP_TYPE = "container"
 #: per ship type, the profile that gives "measured" (tankers slow-steamed at 12 kn by 2008, Frontline)
 REFERENCE_PROFILES = {"container": REFERENCE_PROFILE, "tanker": "tanker-slow-steaming"}
 CORRIDORS = ("nsr", "suez")
+#: how a rule names each corridor (a route "via Suez", a saving "Suez minus NSR")
+BY_CORRIDOR = {"nsr": "by the NSR", "suez": "via Suez", "cape": "round the Cape", "panama": "via Panama"}
+SHORT_CORRIDOR = {"nsr": "NSR", "suez": "Suez", "cape": "Cape", "panama": "Panama"}
+
+
+def compared(claim) -> tuple[str, str]:
+    """The corridor a saving is made by (``via``, the NSR by default) and the one it is set
+    against (``against``, Suez by default)."""
+    via, against = claim.param("via", "nsr"), claim.param("against", "suez")
+    if via == against or not {via, against} <= set(BY_CORRIDOR):
+        raise DataError(f"via and against must be two of {', '.join(BY_CORRIDOR)}, got {via!r} and {against!r}")
+    return via, against
+
+
 #: open-water speeds of the days-vs-speed curves, knots
 CURVE_SPEEDS_KN = np.linspace(8, 26, 200)
 
@@ -238,7 +252,9 @@ def evidence(article, claims) -> RouteEvidence:
         if c.check == "transit-days":
             claimed[(*pair, c.param("via"))] = c.value
     pairs += [p for p in CONTEXT_PAIRS if p not in pairs]  # also the headline when no claim names a pair
-    variants = {c.param("nsr_variant", "coastal") for c in claims} or {"coastal"}
+    # the kinds that route by the NSR name its variant; a place-distance or season claim has none
+    variants = {c.param("nsr_variant", "coastal") for c in claims
+                if c.check not in ("place-distance", "season-months")} or {"coastal"}
     if len(variants) > 1:  # one track per article's route evidence: a second variant would be ignored
         raise DataError(f"the route claims of {article.slug} name NSR variants {', '.join(sorted(variants))}; "
                         "one article's route claims use one variant")

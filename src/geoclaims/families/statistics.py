@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..data import merge_ids
-from ..datasets import later_than, published_on
+from ..datasets import later_than, stated_on
 from ..errors import DataError
 from ..findings import Finding
 from ..published import load_forecasts, load_traffic
@@ -50,6 +50,21 @@ def evidence(article, claims) -> StatisticsEvidence:
     return StatisticsEvidence(dated(load_traffic()), dated(load_forecasts()), article.latest)
 
 
+def _year(claim, name: str) -> int:
+    """A claim's year parameter as a number; anything else names the claim's parameter."""
+    value = claim.param(name)
+    if not value.isdigit():
+        raise DataError(f"{name} must be a year such as 2013, got {value!r}")
+    return int(value)
+
+
+def _route(ev: StatisticsEvidence, route: str) -> str:
+    """A route traffic.csv has figures for; a typo is an error, not an unverifiable claim."""
+    if route not in set(ev.traffic["route"]):
+        raise DataError(f"traffic.csv has no route {route!r}; it has {', '.join(sorted(set(ev.traffic['route'])))}")
+    return route
+
+
 def _later(rows: pd.DataFrame) -> tuple[str, ...]:
     return tuple(f"{r['year']}: {r['value']:g} {r['unit']} ({r['source_ids']})" for _, r in rows.iterrows())
 
@@ -59,7 +74,7 @@ def year_value_check(claim, ev: StatisticsEvidence) -> Finding:
     that year published by the article's date (sources that disagree give the range). No figure
     of that measure for that year published by then: ``unverifiable``, with the route's other
     measures for the year as context. Rated with :data:`NEAR`."""
-    route, measure, year = claim.param("route"), claim.param("measure"), int(claim.param("year"))
+    route, measure, year = _route(ev, claim.param("route")), claim.param("measure"), _year(claim, "year")
     t = ev.traffic
     rows = t[(t["route"] == route) & (t["measure"] == measure) & (t["year"] == year) & t["known"]]
     later = _later(t[(t["route"] == route) & (t["measure"] == measure) & (t["year"] == year) & ~t["known"]])
@@ -82,20 +97,24 @@ def year_value_check(claim, ev: StatisticsEvidence) -> Finding:
 
 
 def busiest_year_check(claim, ev: StatisticsEvidence) -> Finding:
-    """Which year was a route's busiest by ``measure`` up to the article: the year of the highest
-    figure among those published by the article's date, taking each year at its lowest and at its
-    highest published figure (so disagreeing sources may give two years). A year is exact."""
+    """Which year was a route's busiest by ``measure`` up to the article, among the figures
+    published by the article's date, sources that disagree all kept: a year can have been the
+    busiest when its highest figure is at least every other year's lowest. The claim is accurate
+    if its year is one of those; a year is exact."""
     route, measure = claim.param("route"), claim.param("measure")
     rows = ev.series(route, measure)
     by_year = rows.groupby("year")["value"].agg(["min", "max"])
     if by_year.empty:
         raise DataError(f"traffic.csv: no {measure} figure for {route} published by the article")
-    tops = {int(by_year[col].idxmax()) for col in ("min", "max")}
-    low, high = min(tops), max(tops)
+    tops = sorted(int(y) for y, (_, high) in by_year.iterrows()
+                  if len(by_year) == 1 or high >= by_year.drop(y)["min"].max())
+    nearest = min(tops, key=lambda y: abs(y - claim.value))  # the claim is rated against each candidate year
     years = ", ".join(f"{y}: {a:g}" + (f"–{b:g}" if b != a else "") for y, (a, b) in by_year.iterrows())
-    rule = (f"{route} {measure} by year, as published by the article: {years}. The busiest: "
-            f"{' or '.join(str(y) for y in sorted(tops))}. Years without a published figure cannot count. A year is exact.")
-    return Finding(claim.claim_id, claim.claimed_value, claim.unit, high, low, high, rate(claim.value, low, high), rule,
+    rule = (f"{route} {measure} by year, as published by the article: {years}. The busiest can have been "
+            f"{' or '.join(str(y) for y in tops)} (its highest figure at least every other year's lowest). Years "
+            "without a published figure cannot count. A year is exact.")
+    return Finding(claim.claim_id, claim.claimed_value, claim.unit, max(tops), min(tops), max(tops),
+                   rate(claim.value, nearest, nearest), rule,
                    merge_ids(*rows["source_ids"]), decided_by="traffic.csv, figures published by the article")
 
 
@@ -105,7 +124,7 @@ def growth_check(claim, ev: StatisticsEvidence) -> Finding:
     Rated with :data:`NEAR`."""
     route, measure = claim.param("route"), claim.param("measure")
     rows = ev.series(route, measure)
-    first, last = (rows[rows["year"] == int(claim.param(p))]["value"] for p in ("from", "to"))
+    first, last = (rows[rows["year"] == _year(claim, p)]["value"] for p in ("from", "to"))
     if first.empty or last.empty:
         raise DataError(f"traffic.csv: {route} {measure} needs figures for {claim.param('from')} and "
                         f"{claim.param('to')} published by the article")
@@ -113,7 +132,7 @@ def growth_check(claim, ev: StatisticsEvidence) -> Finding:
     rule = (f"{route} {measure}: {first.min():g}–{first.max():g} in {claim.param('from')}, {last.min():g}–"
             f"{last.max():g} in {claim.param('to')}, so {low:.2f}–{high:.2f} times. Accurate if {claim.value:g} meets "
             f"that; mostly-accurate within {NEAR:.0%}.")
-    ids = rows[rows["year"].isin([int(claim.param("from")), int(claim.param("to"))])]["source_ids"]
+    ids = rows[rows["year"].isin([_year(claim, "from"), _year(claim, "to")])]["source_ids"]
     return Finding(claim.claim_id, claim.value, claim.unit, round(float(last.median() / first.median()), 2),
                    round(low, 2), round(high, 2), rate(claim.value, low, high, near=NEAR), rule, merge_ids(*ids),
                    decided_by="traffic.csv, figures published by the article")
@@ -135,21 +154,28 @@ def planned_date_check(claim, ev: StatisticsEvidence) -> Finding:
 
 
 def _as_stated_by_proposers(claim, ev: StatisticsEvidence, near: float) -> Finding:
-    subject, measure = claim.param("subject"), claim.param("measure")
+    """What the proposers of a plan or forecast had stated by the article's date (``by_year``,
+    when the claim names its horizon, keeps the statements for that year): each proposer's
+    statement restated last by then decides; the ones it superseded are context."""
+    subject, measure, by = claim.param("subject"), claim.param("measure"), claim.param("by_year", "")
     f = ev.forecasts[(ev.forecasts["subject"] == subject) & (ev.forecasts["measure"] == measure)]
+    if by:
+        f = f[f["by_year"] == _year(claim, "by_year")]
     if f.empty:
-        raise DataError(f"forecasts.csv: no forecast of {measure!r} for {subject!r}")
-    then = f[f["known"]].assign(date=[published_on(ids) for ids in f[f["known"]]["source_ids"]])
-    latest = then.sort_values("date").groupby("stated_by").tail(1)
-    later = tuple(f"{r['stated_by']}: {r['value']:g} {r['unit']} ({r['source_ids']}, published after the article)"
-                  for _, r in f[~f["known"]].iterrows()) + _outcome(ev, f)
+        raise DataError(f"forecasts.csv: no forecast of {measure!r} for {subject!r}" + (f" by {by}" if by else ""))
+    known = f[f["known"]]
+    then = known.assign(date=[stated_on(ids, ev.latest) for ids in known["source_ids"]])
+    then = then.assign(order=[pd.Period(d).end_time for d in then["date"]]).sort_values("order", kind="stable")
+    latest = then.groupby("stated_by").tail(1)
+    later = tuple(f"{r['stated_by']}: {r['value']:g} {r['unit']} ({r['source_ids']}, published after the article "
+                  "or undated)" for _, r in f[~f["known"]].iterrows()) + _outcome(ev, f)
     if latest.empty:
         return Finding(claim.claim_id, claim.value, claim.unit, None, None, None, rate(0, 0, 0, known=False),
                        f"No statement of {measure} for {subject} was published by the article's date.",
                        later_evidence=later)
     low, high = float(latest["value"].min()), float(latest["value"].max())
     said = "; ".join(f"{r['stated_by']} {r['value']:g} {r['unit']}" + (f" by {int(r['by_year'])}" if r["by_year"] == r["by_year"] else "")
-                     + f" ({r['date'] or 'undated'})" for _, r in latest.iterrows())
+                     + f" (last stated {r['date']})" for _, r in latest.iterrows())
     old = then.drop(latest.index)
     superseded = ("; earlier statements: " + "; ".join(f"{r['value']:g} ({r['date']})" for _, r in old.iterrows())
                   if len(old) else "")
@@ -175,7 +201,8 @@ def _outcome(ev: StatisticsEvidence, forecasts: pd.DataFrame) -> tuple[str, ...]
             continue
         year = int(after["year"].max())
         top = after[after["year"] == year]
-        out.append(f"outcome: {r['outcome_measure']} {top['value'].max():g} in {year} against {base.min():g}–"
+        out.append(f"outcome (the latest figure up to {int(r['by_year'])}): {r['outcome_measure']} "
+                   f"{top['value'].max():g} in {year} against {base.min():g}–"
                    f"{base.max():g} in {int(r['base_year'])}, {top['value'].max() / base.max():.1f}–"
                    f"{top['value'].max() / base.min():.1f} times ({'; '.join(top['source_ids'])})")
     return tuple(out)
@@ -191,8 +218,8 @@ FAMILY = Family(
         "busiest-year": Check(busiest_year_check, "count", ("route", "measure"), ("route", "measure")),
         "growth": Check(growth_check, "number", ("route", "measure", "from", "to"), ("route", "measure", "from", "to"),
                         near=NEAR, why=ROUND),
-        "stated-forecast": Check(stated_forecast_check, "number", ("subject", "measure"), ("subject", "measure"),
-                                 near=NEAR, why=ROUND),
+        "stated-forecast": Check(stated_forecast_check, "number", ("subject", "measure", "by_year"),
+                                 ("subject", "measure"), defaults={"by_year": ""}, near=NEAR, why=ROUND),
         "planned-date": Check(planned_date_check, "count", ("subject", "measure"), ("subject", "measure")),
     },
     notebook="00-scorecard",
