@@ -68,3 +68,33 @@ def test_kinds_json_lists_every_kind_with_its_declared_parameters(capsys):
         assert [p["name"] for p in r["params"]] == list(check.params) and r["doc"].endswith(".")
         assert {p["name"] for p in r["params"] if p["required"]} == set(check.required)
         assert all(p["default"] is None or not p["required"] for p in r["params"])
+
+
+def test_each_kind_rates_with_the_tolerance_it_declares():
+    # behaviour, not words: a claim half a tolerance outside a finding's range is mostly-accurate, and one
+    # and a half tolerances outside is not, for every kind that declares a tolerance of the nearer end
+    from dataclasses import replace
+
+    from geoclaims.articles import article_slugs
+    from geoclaims.families import FAMILIES
+    from geoclaims.scorecard import run_for
+
+    tried = set()
+    for slug in article_slugs():
+        run = run_for(slug)
+        for f in run.findings():
+            claim = f.claim
+            check = FAMILIES[claim.family].checks[claim.check]
+            if (not check.near or check.near_in != "share" or check.value != "number" or f.low is None
+                    or claim.param("sense", "point") != "point" or f.rating == "misleading" or f.high == 0
+                    or claim.param("unit", "") in ("mi?", "mi", "km", "nm", "m")):  # a claim read in another unit
+                continue
+            evidence = run.evidence(claim.family)
+            for factor, allowed in ((0.5, {"mostly-accurate"}), (1.5, {"inaccurate", "misleading"})):
+                value = f.high * (1 + factor * check.near)
+                moved = replace(claim, claimed_value=f"{value:.9f}")
+                got = check.function(moved, evidence)
+                if (got.low, got.high) == (f.low, f.high):  # the range does not hang on the claimed value
+                    assert got.rating in allowed, (slug, claim.claim_id, factor, got.rating)
+                    tried.add(claim.check)
+    assert len(tried) >= 8, tried
