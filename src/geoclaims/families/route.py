@@ -16,6 +16,7 @@ from ..findings import Finding
 from ..geo.transit import implied_speed_kn
 from ..geo.units import MI_PER_NM
 from ..rating import rate
+from . import route_lengths as rl
 from . import route_saving as rs
 from . import route_season
 from . import route_voyage as rv
@@ -108,26 +109,30 @@ def _context_text(ev: RouteEvidence, via: str, ship_type: str) -> tuple[str, tup
 
 
 def transit_days_check(claim, ev: RouteEvidence) -> Finding:
-    """Can a ship make the voyage in the claimed days? Rated against the profiles' range of days
-    with :data:`NEAR`."""
+    """Can a ship make the voyage in the claimed days? Rated against the days of every profile of
+    the ship type over every length of the pair's route (:mod:`.route_lengths`) with :data:`NEAR`."""
     via, pair, ship = claim.param("via"), _pair(claim), _ship_type(claim)
     voyage = rv.voyage_of(claim, ev)
     if voyage is not None:
         return rv.voyage_finding(claim, ev, voyage, via, pair, NEAR, _context(ev, "nsr", ship)[1])
     days, route = ev.days_for(via, pair, ship), ev.route(via, pair)
     claimed = claim.value
-    low, high = float(days.min()), float(days.max())
+    low, high = rl.span(rl.days(ev, via, pair, ship))
     speed = implied_speed_kn(route, claimed)
     per_profile = ", ".join(f"{p} {d:.1f}" for p, d in days.items())
     nsr_part = (f" ({route.nsr_nm:,.0f} nm in the NSR water area, {route.nsr_variant} variant)"
                 if route.nsr_nm > 0 else "")
+    also = rl.others(ev, via, pair)
     context, later = _context(ev, via, ship)
     rule = (f"{route.origin.name}–{route.destination.name} via {via.upper()} is {route.length_nm:,.0f} nm{nsr_part}; "
-            f"days by {ship} profile: {per_profile}. {claimed:g} days means {speed:.1f} kn on average without stops. "
-            f"Accurate inside the profiles' range; mostly-accurate within {NEAR:.0%} of it.{context}")
+            f"days by {ship} profile: {per_profile}."
+            + (f" Over the pair's other lengths ({also}) too: {low:.1f}–{high:.1f} days." if also else "")
+            + f" {claimed:g} days means {speed:.1f} kn on average without stops. "
+            f"Accurate inside that range; mostly-accurate within {NEAR:.0%} of it.{context}")
     return Finding(claim.claim_id, claimed, claim.unit, round(float(days[REFERENCE_PROFILES[ship]]), 2),
                    round(low, 2), round(high, 2), rate(claimed, low, high, near=NEAR), rule,
-                   ev.sources_for(via, ship_type=ship), decided_by=_decided_by(ev, ship), later_evidence=later)
+                   ev.sources_for(via, ship_type=ship) + rl.sources(ev, via, pair=pair), decided_by=_decided_by(ev, ship),
+                   later_evidence=later)
 
 
 def time_ratio_check(claim, ev: RouteEvidence) -> Finding:
@@ -146,7 +151,10 @@ def time_ratio_check(claim, ev: RouteEvidence) -> Finding:
     ratios = (nsr / suez).dropna()
     distance = ev.route("nsr", pair).length_nm / ev.route("suez", pair).length_nm
     claimed = claim.value
-    low, high = float(ratios.min()), float(ratios.max())
+    # the same profile over every pairing of the two corridors' lengths (:mod:`.route_lengths`)
+    nsr_all, suez_all = rl.days(ev, "nsr", pair, ship), rl.days(ev, "suez", pair, ship)
+    low = float((nsr_all.min(axis=1) / suez_all.max(axis=1)).min())
+    high = float((nsr_all.max(axis=1) / suez_all.min(axis=1)).max())
     parts_ok = False
     if claim.param("nsr_claim", "") and claim.param("suez_claim", ""):
         named = [claim.param("nsr_claim"), claim.param("suez_claim")]
@@ -155,26 +163,32 @@ def time_ratio_check(claim, ev: RouteEvidence) -> Finding:
             raise DataError(f"nsr_claim/suez_claim must name route claims of the article with a number, "
                             f"got {unknown[0]!r}")
         nsr_claim, suez_claim = (ev.claimed_values[n] for n in named)
-        parts_ok = (rate(nsr_claim, nsr.min(), nsr.max(), near=NEAR) != "inaccurate"
-                    and rate(suez_claim, suez.min(), suez.max(), near=NEAR) != "inaccurate")
+        parts_ok = (rate(nsr_claim, *rl.span(nsr_all), near=NEAR) != "inaccurate"
+                    and rate(suez_claim, *rl.span(suez_all), near=NEAR) != "inaccurate")
     rating = rate(claimed, low, high, near=NEAR, misleading=parts_ok)
-    rule = (f"The NSR route is {distance:.2f} of the Suez distance; for the same ship the time ratio is "
-            f"{low:.2f}–{high:.2f} ({reference}: {ratios[reference]:.2f}). A ratio of {claimed:g} "
+    rule = (f"The NSR route is {distance:.2f} of the Suez distance on geoclaims' routes; for the same ship, over every "
+            f"length of the two routes, the time ratio is {low:.2f}–{high:.2f} ({reference} on geoclaims' routes: "
+            f"{ratios[reference]:.2f}). A ratio of {claimed:g} "
             f"needs {_a(nsr.idxmin())} NSR voyage set against {_a(suez.idxmax())} Suez voyage. Accurate within the "
             f"same-profile range; mostly-accurate within {NEAR:.0%} of it; misleading when each claimed day count is "
             f"within {NEAR:.0%} of its own range but only mismatched assumptions reach the ratio.")
     return Finding(claim.claim_id, claimed, claim.unit, round(float(ratios[reference]), 3), round(low, 3),
-                   round(high, 3), rating, rule, ev.sources_for(*CORRIDORS, ship_type=ship),
+                   round(high, 3), rating, rule,
+                   ev.sources_for(*CORRIDORS, ship_type=ship) + rl.sources(ev, *CORRIDORS, pair=pair),
                    decided_by=_decided_by(ev, ship))
 
 
 def route_length_check(claim, ev: RouteEvidence) -> Finding:
     """A route's length in nautical miles, against geoclaims' route ± the spread of published
-    tables for one pair (:attr:`~.route_evidence.RouteEvidence.table_spread`). ``unit=mi?`` reads
+    tables for one pair (:attr:`~.route_evidence.RouteEvidence.table_spread`), the other NSR
+    variant and the distances published for the pair (:mod:`.route_lengths`). ``unit=mi?`` reads
     an unqualified "miles" both ways: the claim then spans its statute and nautical readings."""
     via, pair = claim.param("via"), _pair(claim)
-    route, spread = ev.route(via, pair), ev.table_spread[via]
-    low, high = route.length_nm * (1 - spread), route.length_nm * (1 + spread)
+    route, spread = ev.route(via, pair), ev.table_spread.get(via, 0.0)
+    readings = rl.lengths(ev, via, pair)["length_nm"]
+    low = min(route.length_nm * (1 - spread), float(readings.min()))
+    high = max(route.length_nm * (1 + spread), float(readings.max()))
+    also = rl.others(ev, via, pair)
     voyage = rv.voyage_of(claim, ev) if via == "nsr" else None
     stated = "" if voyage is None else (f" The voyage's own stated distance ({voyage['voyage_id']}: "
                                         f"{voyage['distance_nm']:,.0f} nm) joins the range.")
@@ -186,9 +200,11 @@ def route_length_check(claim, ev: RouteEvidence) -> Finding:
         claimed, top = claim.value / MI_PER_NM, claim.value
         reading = f" \"Miles\" is read both ways: {claimed:,.0f} nm (statute) to {top:,.0f} nm (nautical)."
     rule = (f"{route.origin.name}–{route.destination.name} via {via.upper()} is {route.length_nm:,.0f} nm on geoclaims' "
-            f"route; published tables for one pair differ by {spread:.1%} either way, so {low:,.0f}–{high:,.0f} nm."
+            f"route; published tables for one pair differ by {spread:.1%} either way"
+            + (f"; the pair's other lengths: {also}" if also else "") + f"; so {low:,.0f}–{high:,.0f} nm."
             f"{reading}{stated} Accurate inside that range; mostly-accurate within {NEAR:.0%} of it.")
-    sources = ev.sources_for(via, tables=True) + (() if voyage is None else tuple(split_ids(voyage["source_ids"])))
+    sources = (ev.sources_for(via, tables=True) + rl.sources(ev, via, pair=pair)
+               + (() if voyage is None else tuple(split_ids(voyage["source_ids"]))))
     return Finding(claim.claim_id, claim.value, claim.unit, round(route.length_nm), round(low), round(high),
                    rate(claimed, low, high, near=NEAR, claimed_high=top), rule, tuple(dict.fromkeys(sources)),
                    decided_by="geoclaims' route for the pair and the spread of published distance tables")
@@ -197,16 +213,19 @@ def route_length_check(claim, ev: RouteEvidence) -> Finding:
 def distance_saving_check(claim, ev: RouteEvidence) -> Finding:
     """Nautical miles one corridor (``via``, the NSR by default) saves against another
     (``against``, Suez) for a pair: each route ± the published tables' spread (none where no
-    table gives the corridor)."""
+    table gives the corridor), over every length of each (:mod:`.route_lengths`)."""
     pair, (via, against) = _pair(claim), compared(claim)
     nsr, suez = ev.route(via, pair).length_nm, ev.route(against, pair).length_nm
     s_nsr, s_suez = ev.table_spread.get(via, 0.0), ev.table_spread.get(against, 0.0)
-    low, high = suez * (1 - s_suez) - nsr * (1 + s_nsr), suez * (1 + s_suez) - nsr * (1 - s_nsr)
+    a, b = rl.lengths(ev, via, pair)["length_nm"], rl.lengths(ev, against, pair)["length_nm"]
+    low = min(suez * (1 - s_suez), b.min()) - max(nsr * (1 + s_nsr), a.max())
+    high = max(suez * (1 + s_suez), b.max()) - min(nsr * (1 - s_nsr), a.min())
     rule = (f"geoclaims' routes: {suez:,.0f} nm {BY_CORRIDOR[against]}, {nsr:,.0f} nm {BY_CORRIDOR[via]}, {suez - nsr:,.0f} nm saved; with "
-            f"the tables' spread ({s_suez:.1%} and {s_nsr:.1%}) {low:,.0f}–{high:,.0f} nm. Accurate inside that range; "
-            f"mostly-accurate within {NEAR:.0%} of it.")
+            f"the tables' spread ({s_suez:.1%} and {s_nsr:.1%}) and every length of each route {low:,.0f}–{high:,.0f} nm. "
+            f"Accurate inside that range; mostly-accurate within {NEAR:.0%} of it.")
     return Finding(claim.claim_id, claim.value, claim.unit, round(suez - nsr), round(low), round(high),
-                   rate(claim.value, low, high, near=NEAR), rule, ev.sources_for(via, against, tables=True),
+                   rate(claim.value, low, high, near=NEAR), rule,
+                   ev.sources_for(via, against, tables=True) + rl.sources(ev, via, against, pair=pair),
                    decided_by="geoclaims' routes for the pair and the spread of published distance tables")
 
 
@@ -221,15 +240,19 @@ def days_saving_check(claim, ev: RouteEvidence) -> Finding:
             raise DataError("a claim about one voyage compares the NSR she sailed with Suez")
         return rv.voyage_finding(claim, ev, voyage, "suez", pair, NEAR, _context(ev, "nsr", ship)[1])
     saved = (ev.days_for(against, pair, ship) - ev.days_for(via, pair, ship)).dropna()
-    low, high = float(saved.min()), float(saved.max())
+    fast, slow = rl.days(ev, via, pair, ship), rl.days(ev, against, pair, ship)  # every length of each route
+    low = float((slow.min(axis=1) - fast.max(axis=1)).min())
+    high = float((slow.max(axis=1) - fast.min(axis=1)).max())
     sense = claim.param("sense", "point")
     rule = (f"Days saved for the same ship, {SHORT_CORRIDOR[against]} minus {SHORT_CORRIDOR[via]}: "
-            f"{', '.join(f'{p} {d:.1f}' for p, d in saved.items())}. "
-            f"Accurate if {'at least ' if sense == 'at-least' else ''}{claim.value:g} meets that range; "
+            f"{', '.join(f'{p} {d:.1f}' for p, d in saved.items())} on geoclaims' routes; over every length of each "
+            f"route: {low:.1f}–{high:.1f}. Accurate if {'at least ' if sense == 'at-least' else ''}{claim.value:g} meets "
+            f"that range; "
             f"mostly-accurate within {NEAR:.0%} of it.")
     return Finding(claim.claim_id, claim.value, claim.unit, round(float(saved[REFERENCE_PROFILES[ship]]), 2),
                    round(low, 2), round(high, 2), rate(claim.value, low, high, near=NEAR, sense=sense), rule,
-                   ev.sources_for(via, against, ship_type=ship), decided_by=_decided_by(ev, ship))
+                   ev.sources_for(via, against, ship_type=ship) + rl.sources(ev, via, against, pair=pair),
+                   decided_by=_decided_by(ev, ship))
 
 
 # ---- figures ------------------------------------------------------------------------------------

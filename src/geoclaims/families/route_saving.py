@@ -12,6 +12,7 @@ from ..geo.geodesy import distance_km
 from ..geo.ports import find_port
 from ..geo.units import KM_PER_UNIT, length_km
 from ..rating import as_stated, rate
+from . import route_lengths as rl
 from . import route_voyage as rv
 from .route_evidence import BY_CORRIDOR, DEFAULT_SHIP_TYPE, RouteEvidence, compared
 
@@ -44,6 +45,8 @@ def percent_saving_check(claim, ev: RouteEvidence) -> Finding:
         nsr, suez = ev.route(via, pair).length_nm, ev.route(against, pair).length_nm
         s_nsr, s_suez = ev.table_spread.get(via, 0.0), ev.table_spread.get(against, 0.0)
         shares = [_share(suez * (1 + a), nsr * (1 + b)) for a in (-s_suez, s_suez) for b in (-s_nsr, s_nsr)]
+        shares += [_share(b, a) for a in rl.lengths(ev, via, pair)["length_nm"]
+                   for b in rl.lengths(ev, against, pair)["length_nm"]]  # every length of each route
         basis = (f"geoclaims' routes: {suez:,.0f} nm {BY_CORRIDOR[against]}, {nsr:,.0f} nm {BY_CORRIDOR[via]} "
                  f"({_share(suez, nsr):.1f}% shorter); with the tables' spread ({s_suez:.1%}, {s_nsr:.1%})")
         sources, decided = ev.sources_for(via, against, tables=True), "geoclaims' routes and the tables' spread"
@@ -57,7 +60,9 @@ def percent_saving_check(claim, ev: RouteEvidence) -> Finding:
     else:
         nsr, suez = ev.days_for(via, pair, ship), ev.days_for(against, pair, ship)
         by_profile = (100.0 * (suez - nsr) / suez).dropna()
-        shares = list(by_profile)
+        fast, slow = rl.days(ev, via, pair, ship), rl.days(ev, against, pair, ship)  # every length of each route
+        shares = list(by_profile) + list(100.0 * (1 - fast.max(axis=1) / slow.min(axis=1))) + list(
+            100.0 * (1 - fast.min(axis=1) / slow.max(axis=1)))
         basis = "Time saved by profile: " + ", ".join(f"{p} {v:.1f}%" for p, v in by_profile.items())
         sources, decided = ev.sources_for(via, against, ship_type=ship), f"geoclaims' routes and the {ship} profiles"
         middle = None

@@ -21,6 +21,7 @@ from ..errors import DataError
 from ..findings import Finding
 from ..geo.transit import vessel_profile
 from ..rating import rate
+from . import route_lengths as rl
 from .route_evidence import CORRIDORS, REFERENCE_PROFILE, RouteEvidence
 
 
@@ -60,9 +61,9 @@ def readings(voyage, ev: RouteEvidence, pair) -> list[tuple[float, float]]:
     profiles."""
     canal = vessel_profile(REFERENCE_PROFILE)
     extra = (canal.suez_transit_h + canal.suez_wait_h) / 24.0
-    suez_nm = ev.route("suez", pair).length_nm
     return [(days, suez_nm / (length / (days * 24.0)) / 24.0 + extra)
-            for days in sorted(set(stated_days(voyage))) for length in _distances(voyage)]
+            for days in sorted(set(stated_days(voyage))) for length in _distances(voyage)
+            for suez_nm in rl.lengths(ev, "suez", pair)["length_nm"]]
 
 
 def speeds_kn(voyage) -> tuple[float, float]:
