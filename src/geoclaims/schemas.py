@@ -141,10 +141,13 @@ SCHEMAS: dict[str, Schema] = {
                                   patterns={"ship_type": SLUG},
                                   numeric={"open_water_kn": POSITIVE, "nsr_kn": POSITIVE, "suez_transit_h": NON_NEGATIVE,
                                            "suez_wait_h": NON_NEGATIVE, "port_days": NON_NEGATIVE}),
+    # ``source_class``: a distance table or research report (table), a ship's operator or tracker (operator), the press
     "reference_distances.csv": Schema(("pair_id", "origin", "destination", "via", "length_nm", "as_published",
-                                       "source_ids", "note"), key="pair_id",
-                                      nonempty=("origin", "destination", "via", "length_nm", "as_published", "source_ids"),
-                                      numeric={"length_nm": POSITIVE}, choices={"via": ("nsr", "suez")}),
+                                       "source_class", "source_ids", "note"), key="pair_id",
+                                      nonempty=("origin", "destination", "via", "length_nm", "as_published",
+                                                "source_class", "source_ids"),
+                                      numeric={"length_nm": POSITIVE},
+                                      choices={"via": ("nsr", "suez"), "source_class": ("table", "operator", "press")}),
     # published distances between two places (UN/LOCODEs of ports.csv or searoute's list), as published
     "place_distances.csv": Schema(("distance_id", "origin", "destination", "measure", "length", "unit", "source_ids",
                                    "note"), key="distance_id",

@@ -284,3 +284,13 @@ def reference_deviations(nsr_variant: str = "coastal") -> pd.DataFrame:
     ours = [sea_route(o, d, via=v, nsr_variant=nsr_variant).length_nm
             for o, d, v in zip(ref["origin"], ref["destination"], ref["via"])]
     return ref.assign(geoclaims_nm=ours, deviation=np.array(ours) / ref["length_nm"].to_numpy() - 1)
+
+
+def deviations_by_class(deviations: pd.DataFrame) -> pd.DataFrame:
+    """:func:`reference_deviations` summed up per corridor and source class (a distance table or
+    research report, an operator, the press) and over all: ``n``, the signed median and the mean
+    absolute deviation, in per cent."""
+    every = deviations.assign(source_class="all")
+    rows = pd.concat([deviations, every]).groupby(["via", "source_class"])["deviation"]
+    return pd.DataFrame({"n": rows.size(), "median_pct": 100 * rows.median(),
+                         "mean_abs_pct": 100 * rows.apply(lambda d: d.abs().mean())}).round(2).reset_index()
