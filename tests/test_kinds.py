@@ -190,3 +190,20 @@ def test_a_distance_between_places_in_an_article_whose_routes_sail_the_high_lati
     assert main(["check", "--article", "guardian-2017-christophe-de-margerie", "--format", "json"]) == 0
     found = {f["claim_id"]: f for f in json.loads(capsys.readouterr().out)}
     assert found["hf-bo-km"]["rating"] != "unverifiable" and found["at-most"]["rating"] == "accurate"
+
+
+def test_a_ship_type_the_code_has_never_seen_is_data_only(data_copy, capsys):
+    # two LNG-carrier profiles, one marked reference: a claim about an LNG carrier is rated on them alone
+    for name, kn, ref in (("lng-service", "19.5", "yes"), ("lng-slow", "16", "no")):
+        _append(data_copy / "vessel_profiles.csv", [name, "lng-carrier", kn, "13.23", "16", "0", "0", ref,
+                                                    "nyt-2010-02-17; immining-2010-11-22-nsr-leg", "test"])
+    _article(data_copy, "lng-days", "2017-08-24", [["days", "in 19 days", "19", "days", "route", "transit-days",
+                                                    "origin=NOHFT; destination=KRBOR; via=nsr; ship_type=lng-carrier"]])
+    assert main(["check", "--article", "lng-days", "--format", "json"]) == 0
+    found = json.loads(capsys.readouterr().out)[0]
+    assert "lng-service" in found["rule"] and "slow-steaming" not in found["rule"]
+    from geoclaims.geo.routes import sea_route
+
+    route = sea_route("NOHFT", "KRBOR", via="nsr")  # measured: the reference profile on geoclaims' route
+    assert found["measured"] == pytest.approx(((route.length_nm - route.nsr_nm) / 19.5 + route.nsr_nm / 13.23) / 24,
+                                              abs=0.01)

@@ -39,8 +39,24 @@ def load_port_table() -> pd.DataFrame:
 
 @cached_loader
 def load_vessel_profiles() -> pd.DataFrame:
-    """``vessel_profiles.csv`` indexed by profile name (speeds > 0 and times >= 0 by its schema)."""
-    return load_table("vessel_profiles.csv").set_index("profile", drop=False)
+    """``vessel_profiles.csv`` indexed by profile name (speeds > 0 and times >= 0 by its schema);
+    each ship type marks exactly one profile ``reference`` (the one "measured" reports)."""
+    frame = load_table("vessel_profiles.csv")
+    marked = frame[frame["reference"] == "yes"].groupby("ship_type").size()
+    for ship_type in frame["ship_type"].unique():
+        if marked.get(ship_type, 0) != 1:
+            raise DataError(f"vessel_profiles.csv, column 'reference': ship type {ship_type!r} must mark exactly one "
+                            f"profile yes, has {marked.get(ship_type, 0)}")
+    return frame.set_index("profile", drop=False)
+
+
+def reference_profile(ship_type: str) -> str:
+    """The profile of ``ship_type`` whose days findings report as "measured" (its ``reference`` row)."""
+    table = load_vessel_profiles()
+    hit = table[(table["ship_type"] == ship_type) & (table["reference"] == "yes")]
+    if hit.empty:
+        raise DataError(f"vessel_profiles.csv has no profile of ship type {ship_type!r}")
+    return str(hit.index[0])
 
 
 @cached_loader

@@ -3,7 +3,7 @@
 Evidence: :mod:`.route_evidence`. A claim's range is the spread of days across the vessel
 profiles of the claim's ship type (``ship_type`` parameter, container ships by default; speeds
 published by the article's date) on geoclaims' route for the pair; "measured" is the type's
-profile in :data:`~.route_evidence.REFERENCE_PROFILES`. Documented voyages and the navigation
+profile its ship type marks ``reference`` in ``data/vessel_profiles.csv``. Documented voyages and the navigation
 season are reported beside the verdict; those published after the article are later evidence,
 shown apart.
 """
@@ -21,7 +21,8 @@ from . import route_saving as rs
 from . import route_season
 from . import route_voyage as rv
 from .base import Check, Family, FigureSpec
-from .route_evidence import (BY_CORRIDOR, CORRIDORS, DEFAULT_SHIP_TYPE, REFERENCE_PROFILES, SHORT_CORRIDOR, RouteEvidence,
+from ..datasets import reference_profile
+from .route_evidence import (BY_CORRIDOR, CORRIDORS, DEFAULT_SHIP_TYPE, SHORT_CORRIDOR, RouteEvidence,
                              compared, evidence)
 from .route_figures import (_days_headline, _days_vs_speed, _deviations_headline, _map_headline, _matrix_headline,
                             _polar_routes_map, _port_matrix, _reference_distances, days_sources)
@@ -129,7 +130,7 @@ def transit_days_check(claim, ev: RouteEvidence) -> Finding:
             + (f" Over the pair's other lengths ({also}) too: {low:.1f}–{high:.1f} days." if also else "")
             + f" {claimed:g} days means {speed:.1f} kn on average without stops. "
             f"Accurate inside that range; mostly-accurate within {NEAR:.0%} of it.{context}")
-    return Finding(claim.claim_id, claimed, claim.unit, round(float(days[REFERENCE_PROFILES[ship]]), 2),
+    return Finding(claim.claim_id, claimed, claim.unit, round(float(days[reference_profile(ship)]), 2),
                    round(low, 2), round(high, 2), rate(claimed, low, high, near=NEAR), rule,
                    ev.sources_for(via, ship_type=ship) + rl.sources(ev, via, pair=pair), decided_by=_decided_by(ev, ship),
                    later_evidence=later)
@@ -146,7 +147,7 @@ def time_ratio_check(claim, ev: RouteEvidence) -> Finding:
     """
     pair = _pair(claim)
     ship = _ship_type(claim)
-    reference = REFERENCE_PROFILES[ship]
+    reference = reference_profile(ship)
     nsr, suez = ev.days_for("nsr", pair, ship), ev.days_for("suez", pair, ship)
     ratios = (nsr / suez).dropna()
     distance = ev.route("nsr", pair).length_nm / ev.route("suez", pair).length_nm
@@ -249,7 +250,7 @@ def days_saving_check(claim, ev: RouteEvidence) -> Finding:
             f"route: {low:.1f}–{high:.1f}. Accurate if {'at least ' if sense == 'at-least' else ''}{claim.value:g} meets "
             f"that range; "
             f"mostly-accurate within {NEAR:.0%} of it.")
-    return Finding(claim.claim_id, claim.value, claim.unit, round(float(saved[REFERENCE_PROFILES[ship]]), 2),
+    return Finding(claim.claim_id, claim.value, claim.unit, round(float(saved[reference_profile(ship)]), 2),
                    round(low, 2), round(high, 2), rate(claim.value, low, high, near=NEAR, sense=sense), rule,
                    ev.sources_for(via, against, ship_type=ship) + rl.sources(ev, via, against, pair=pair),
                    decided_by=_decided_by(ev, ship))

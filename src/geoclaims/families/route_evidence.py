@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from ..data import merge_ids
-from ..datasets import (all_before, later_than, load_matrix_ports, load_nsr_season, load_nsr_track, load_reference_distances,
+from ..datasets import (all_before, reference_profile, later_than, load_matrix_ports, load_nsr_season, load_nsr_track, load_reference_distances,
                         load_vessel_profiles, load_voyages)
 from ..errors import DataError, GeoclaimsError
 from ..geo.matrix import port_matrix
@@ -31,12 +31,8 @@ from ..geo.transit import VesselProfile, transit_days, vessel_profile
 
 #: pairs shown beside the claimed ones in notebook 01 (how the claims fare for other ports)
 CONTEXT_PAIRS = (("DEHAM", "JPYOK"), ("RUMMK", "JPYOK"), ("NLRTM", "CNSHA"), ("NLRTM", "KRPUS"))
-#: "measured": the way container lines sailed Asia–Europe in 2014 (NYT 2010: slow steaming at 20 kn)
-REFERENCE_PROFILE = "slow-steaming"
 #: the ship type a claim is about unless its ``ship_type`` parameter says otherwise
 DEFAULT_SHIP_TYPE = "container"
-#: per ship type, the profile that gives "measured" (tankers slow-steamed at 12 kn by 2008, Frontline)
-REFERENCE_PROFILES = {"container": REFERENCE_PROFILE, "tanker": "tanker-slow-steaming"}
 CORRIDORS = ("nsr", "suez")
 #: how a rule names each corridor (a route "via Suez", a saving "Suez minus NSR")
 BY_CORRIDOR = {"nsr": "by the NSR", "suez": "via Suez", "cape": "round the Cape", "panama": "via Panama"}
@@ -95,7 +91,7 @@ class RouteEvidence:
 
     def profiles_for(self, ship_type: str) -> tuple[VesselProfile, ...]:
         """The usable profiles of one ship type; :class:`DataError` if it has none, or if its
-        reference profile (:data:`REFERENCE_PROFILES`) is not among them."""
+        reference profile (``reference`` in vessel_profiles.csv) is not among them."""
         known = sorted({*self.profiles_by_type, *self.later_by_type})
         if ship_type not in known:
             raise DataError(f"unknown ship_type {ship_type!r}: vessel profiles exist for {', '.join(known)}")
@@ -103,9 +99,9 @@ class RouteEvidence:
             raise DataError(f"vessel_profiles.csv: no {ship_type!r} profile rests on sources published by "
                             f"{self.article_latest:%Y-%m-%d}")
         profiles = self.profiles_by_type[ship_type]
-        if REFERENCE_PROFILES.get(ship_type) not in {p.name for p in profiles}:
+        if reference_profile(ship_type) not in {p.name for p in profiles}:
             raise DataError(f"vessel_profiles.csv: the {ship_type} reference profile "
-                            f"{REFERENCE_PROFILES.get(ship_type)!r} is missing or does not rest on sources "
+                            f"{reference_profile(ship_type)!r} is missing or does not rest on sources "
                             f"published by {self.article_latest:%Y-%m-%d}")
         return profiles
 
@@ -162,7 +158,7 @@ class RouteEvidence:
     def speed_curves(self) -> pd.DataFrame:
         """Days against open-water speed for the headline pair, the reference profile's NSR
         speed (capped by the open-water speed), canal hours and port days kept."""
-        base = vessel_profile(REFERENCE_PROFILE)
+        base = vessel_profile(reference_profile(DEFAULT_SHIP_TYPE))
         rows = []
         for via in CORRIDORS:
             route = self.route(via, self.headline)
@@ -236,7 +232,7 @@ class RouteEvidence:
         """The port matrix of ``data/matrix_ports.csv`` for the reference profile."""
         ports = load_matrix_ports()
         return port_matrix(list(ports.loc[ports["region"] == "europe", "locode"]),
-                           list(ports.loc[ports["region"] == "far-east", "locode"]), vessel_profile(REFERENCE_PROFILE))
+                           list(ports.loc[ports["region"] == "far-east", "locode"]), vessel_profile(reference_profile(DEFAULT_SHIP_TYPE)))
 
 
 def evidence(article, claims) -> RouteEvidence:
