@@ -80,10 +80,10 @@ class FigureSpec:
     size: tuple[float, float] | None = None
     headline: Callable | None = None
     sources: Callable | None = None
-    #: a claim parameter naming the figure's subject (``strait``): the figure is then drawn once per
-    #: subject the article's claims name, as ``NAME-<subject>`` (``strait-kerch``), and its
-    #: functions take the subject after the evidence
-    subject: str | None = None
+    #: a claim parameter naming the figure's subject (``strait``), or a function of the claim giving
+    #: it (a port pair): the figure is then drawn once per subject the article's claims name, as
+    #: ``NAME-<subject>`` (``strait-kerch``), and its functions take the subject after the evidence
+    subject: str | Callable | None = None
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,9 @@ class Family:
         """The file name (without extension) of figure ``key`` for ``claim``: the key, followed
         by the claim's subject for a figure drawn per subject."""
         spec = self.figures[key]
-        return f"{key}-{claim.param(spec.subject)}" if spec.subject else key
+        if spec.subject is None:
+            return key
+        return f"{key}-{spec.subject(claim) if callable(spec.subject) else claim.param(spec.subject)}"
 
     def resolve(self, name: str) -> tuple[str, str | None] | None:
         """``(key, subject)`` of a figure file name of this family, ``None`` if it names none."""

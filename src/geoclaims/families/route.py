@@ -25,7 +25,8 @@ from ..datasets import reference_profile
 from .route_evidence import (BY_CORRIDOR, CORRIDORS, DEFAULT_SHIP_TYPE, SHORT_CORRIDOR, RouteEvidence,
                              compared, evidence)
 from .route_figures import (_days_headline, _days_vs_speed, _deviations_headline, _map_headline, _matrix_headline,
-                            _polar_routes_map, _port_matrix, _reference_distances, days_sources)
+                            _polar_routes_map, _port_matrix, _reference_distances, _route_map, _route_map_headline,
+                            days_sources, pair_subject)
 
 #: a claim this far outside the profiles' range (a fraction of the nearer end) is "mostly-accurate":
 #: about what port calls, a canal queue or a weather detour add to an Asia–Europe voyage
@@ -63,7 +64,10 @@ _HEADLINE_FIGURES = ("polar-routes-map", "days-vs-speed")
 def _shows(claim, ev: RouteEvidence, figure: str) -> bool:
     """Whether ``figure`` shows the claim's evidence: the map and the speed figure are drawn for
     the headline pair (the speed figure with container-ship profiles), so they show no claim
-    about another pair or ship type; the reference table and the port matrix show many pairs."""
+    about another pair or ship type; the route map is drawn for each other pair; the reference
+    table and the port matrix show many pairs."""
+    if figure == "route-map":
+        return _pair(claim) != ev.headline
     if figure not in _HEADLINE_FIGURES:
         return True
     if figure == "days-vs-speed" and _ship_type(claim) != DEFAULT_SHIP_TYPE:
@@ -266,28 +270,28 @@ FAMILY = Family(
         "transit-days": Check(transit_days_check, "number",
                               ("origin", "destination", "via", "nsr_variant", "ship_type", "voyage"),
                               ("origin", "destination", "via"),
-                              ("polar-routes-map", "days-vs-speed", "reference-distances"), _shows,
+                              ("polar-routes-map", "route-map", "days-vs-speed", "reference-distances"), _shows,
                               {"nsr_variant": "coastal", "ship_type": DEFAULT_SHIP_TYPE}, NEAR, why=VOYAGE_SLACK),
         "route-length": Check(route_length_check, "number",
                               ("origin", "destination", "via", "nsr_variant", "unit", "voyage"),
-                              ("origin", "destination", "via"), ("reference-distances",), None,
+                              ("origin", "destination", "via"), ("route-map", "reference-distances"), _shows,
                               {"nsr_variant": "coastal", "unit": "nm"}, NEAR,
                               why="beyond the spread of published tables, as for the days"),
         "distance-saving": Check(distance_saving_check, "number",
                                  ("origin", "destination", "nsr_variant", "via", "against"),
-                                 ("origin", "destination"), ("polar-routes-map",), _shows,
+                                 ("origin", "destination"), ("polar-routes-map", "route-map"), _shows,
                                  {"nsr_variant": "coastal", "via": "nsr", "against": "suez"},
                                  NEAR, why="beyond the spread of published tables, as for the days"),
         "days-saving": Check(days_saving_check, "number",
                              ("origin", "destination", "nsr_variant", "sense", "ship_type", "voyage", "via", "against"),
-                             ("origin", "destination"), ("days-vs-speed",), _shows,
+                             ("origin", "destination"), ("route-map", "days-vs-speed"), _shows,
                              {"nsr_variant": "coastal", "sense": "point", "ship_type": DEFAULT_SHIP_TYPE, "via": "nsr",
                               "against": "suez"},
                              NEAR, why=VOYAGE_SLACK),
         "percent-saving": Check(rs.percent_saving_check, "number",
                                 ("origin", "destination", "measure", "nsr_variant", "ship_type", "voyage", "sense", "via",
                                  "against"),
-                                ("origin", "destination", "measure"), ("polar-routes-map",), _shows,
+                                ("origin", "destination", "measure"), ("polar-routes-map", "route-map"), _shows,
                                 {"nsr_variant": "coastal", "ship_type": DEFAULT_SHIP_TYPE, "sense": "point", "via": "nsr",
                                  "against": "suez"},
                                 rs.NEAR, why="what a rounded percentage moves, as for the days", as_written=True),
@@ -305,6 +309,10 @@ FAMILY = Family(
     figures={
         "polar-routes-map": FigureSpec(_polar_routes_map, "Both corridors, north up, the NSR water area shaded",
                                        (9, 7.5), _map_headline, lambda ev: ev.sources_for("nsr", "suez")),
+        # the same map for every other pair the claims name (the headline pair's keeps the name above)
+        "route-map": FigureSpec(_route_map, "Both corridors for one port pair, north up, the NSR water area shaded",
+                                (9, 7.5), _route_map_headline, lambda ev, pair: ev.sources_for("nsr", "suez"),
+                                subject=pair_subject),
         "days-vs-speed": FigureSpec(_days_vs_speed, "Days against speed under the transit model, with observed voyages",
                                     (11, 5.5), _days_headline, days_sources),
         "port-matrix": FigureSpec(_port_matrix, "Days saved by the NSR for 20 European × 20 Far East ports", (11, 9.5),

@@ -7,12 +7,32 @@ from ..data import merge_ids
 from .route_evidence import CORRIDORS, DEFAULT_SHIP_TYPE, RouteEvidence
 
 
+def pair_subject(claim) -> str:
+    """The subject of a per-pair figure: the claim's two ports as lower-case UN/LOCODEs (``ruulu-krkan``)."""
+    from ..geo.ports import find_port
+
+    return "-".join(find_port(claim.param(p)).locode.lower() for p in ("origin", "destination"))
+
+
+def _pair_of(subject: str) -> tuple[str, str]:
+    origin, destination = subject.upper().split("-")
+    return origin, destination
+
+
 def _polar_routes_map(fig, ev: RouteEvidence) -> None:
+    _routes_map(fig, ev, ev.headline)
+
+
+def _route_map(fig, ev: RouteEvidence, subject: str) -> None:
+    _routes_map(fig, ev, _pair_of(subject))
+
+
+def _routes_map(fig, ev: RouteEvidence, pair: tuple[str, str]) -> None:
     from ..draw import maps
     from ..geo.coastline import land_polygons
     from ..geo.nsr_track import _nsr_area_lon360, load_network
 
-    routes = {via: ev.route(via, ev.headline) for via in CORRIDORS}
+    routes = {via: ev.route(via, pair) for via in CORRIDORS}
     net = load_network()
     passages = {}
     for tag, label in (("suez", "Suez"), ("babalmandab", "Bab-el-Mandeb"), ("malacca", "Malacca")):
@@ -70,7 +90,16 @@ def _pair_names(ev: RouteEvidence) -> tuple[str, str]:
 
 
 def _map_headline(ev: RouteEvidence) -> str:
-    (o, d), nsr, suez = _pair_names(ev), ev.route("nsr", ev.headline), ev.route("suez", ev.headline)
+    return _pair_map_headline(ev, ev.headline)
+
+
+def _route_map_headline(ev: RouteEvidence, subject: str) -> str:
+    return _pair_map_headline(ev, _pair_of(subject))
+
+
+def _pair_map_headline(ev: RouteEvidence, pair: tuple[str, str]) -> str:
+    nsr, suez = ev.route("nsr", pair), ev.route("suez", pair)
+    o, d = nsr.origin.name, nsr.destination.name
     return (f"{o}–{d}: {nsr.length_nm:,.0f} nm by the Northern Sea Route, {1 - nsr.length_nm / suez.length_nm:.0%} "
             f"shorter than the {suez.length_nm:,.0f} nm via Suez")
 
