@@ -41,8 +41,6 @@ def test_the_new_kinds_work_for_subjects_no_article_has(data_copy, capsys):
     the Cape corridor, added as data only."""
     _append(data_copy / "sources.csv", ["syn-src", "test", "a test's own figures", "Test Desk", "Figures",
                                         "https://example.org/figures", "2019-01-01", "2026-12-03", "CC0", "Figures."])
-    _append(data_copy / "sources.csv", ["syn-article", "test", "the article", "Test Desk", "Tunnels",
-                                        "https://example.org/a", "2025-01-10", "2026-12-03", "CC0", "Tunnels."])
     _append(data_copy / "crossing_times.csv", ["channel-train-syn", "strait-of-dover", "train", "estimate", "", "",
                                                "50.45", "160", "syn-src", "length over a line speed"])
     _append(data_copy / "place_distances.csv", ["oresund-narrows-syn", "DKHLS", "SEHEL", "sea", "4", "km",
@@ -53,13 +51,6 @@ def test_the_new_kinds_work_for_subjects_no_article_has(data_copy, capsys):
                                           "Suez Canal Authority", "", "", "syn-src", ""])
     _append(data_copy / "forecasts.csv", ["suez-new-canal-syn", "suez-canal", "opening-year", "2015", "year", "",
                                           "Suez Canal Authority", "", "", "syn-src", ""])
-    folder = data_copy / "articles" / "synthetic-tunnels"
-    folder.mkdir()
-    (folder / "article.txt").write_text(TEXT, encoding="utf-8")
-    (folder / "article.toml").write_text(
-        f'title = "Tunnels"\npublisher = "Test Desk"\nsource_id = "syn-article"\ntext = "article.txt"\n'
-        f'sha256 = "{hashlib.sha256(TEXT.encode()).hexdigest()}"\npublished = "2025-01-10"\n\n[publication_window]\n'
-        f'earliest = "2025-01-10"\nlatest = "2025-01-10"\n', encoding="utf-8")
     rows = [["rank", "second only to Seikan", "The Hong Kong–Zhuhai–Macau tunnel is the longest immersed tunnel.",
              "narration", "fact", "rank", "1", "rank", "links", "link-rank", "link=hzmb-tunnel; kind=immersed tunnel"],
             ["minutes", "in 20 minutes", "Trains cross in 20 minutes.", "narration", "duration", "minutes", "20",
@@ -84,11 +75,7 @@ def test_the_new_kinds_work_for_subjects_no_article_has(data_copy, capsys):
             ["cape", "about 40 days round the Cape", "Rotterdam to Shanghai round the Cape takes about 40 days.",
              "narration", "duration", "days", "40", "days", "route", "transit-days",
              "origin=NLRTM; destination=CNSHA; via=cape"]]
-    with open(folder / "claims.csv", "w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow(["claim_id", "quote", "statement", "speaker", "kind", "quantity", "claimed_value", "unit",
-                         "family", "check", "params"])
-        writer.writerows(rows)
+    _write_article(data_copy, "synthetic-tunnels", "2025-01-10", TEXT, rows)
     assert main(["check", "--article", "synthetic-tunnels", "--format", "json"]) == 0
     found = {f["claim_id"]: f for f in json.loads(capsys.readouterr().out)}
     assert found["rank"]["rating"] == "accurate"  # 6.7 km (5.664 immersed) against Shenzhen–Zhongshan 6.7 (5)
@@ -112,9 +99,8 @@ def test_the_new_kinds_work_for_subjects_no_article_has(data_copy, capsys):
     assert found["detour"]["low"] > 0 and found["sea-km"]["measured"] >= found["km"]["measured"]  # sea >= geodesic
 
 
-def _article(data_copy, slug: str, day: str, rows: list[list[str]]) -> None:
-    """A small article in the temp copy of data/ whose text is every claim's quote."""
-    text = " ".join(dict.fromkeys(r[1] for r in rows)) + "\n"
+def _write_article(data_copy, slug: str, day: str, text: str, rows: list[list[str]]) -> None:
+    """An article folder in the temp copy of data/: its text, its metadata and its claims (full rows)."""
     _append(data_copy / "sources.csv", [f"{slug}-src", "test", "the article", "Test Desk", slug,
                                         "https://example.org/a", day, "2026-12-03", "CC0", "Text."])
     folder = data_copy / "articles" / slug
@@ -128,7 +114,13 @@ def _article(data_copy, slug: str, day: str, rows: list[list[str]]) -> None:
         writer = csv.writer(fh, lineterminator="\n")
         writer.writerow(["claim_id", "quote", "statement", "speaker", "kind", "quantity", "claimed_value", "unit",
                          "family", "check", "params"])
-        writer.writerows([[r[0], r[1], r[1], "narration", "fact", "q", *r[2:]] for r in rows])
+        writer.writerows(rows)
+
+
+def _article(data_copy, slug: str, day: str, rows: list[list[str]]) -> None:
+    """A small article whose text is every claim's quote (rows: id, quote, value, unit, family, check, params)."""
+    text = " ".join(dict.fromkeys(r[1] for r in rows)) + "\n"
+    _write_article(data_copy, slug, day, text, [[r[0], r[1], r[1], "narration", "fact", "q", *r[2:]] for r in rows])
 
 
 def test_the_new_kinds_date_what_they_compare_and_read_what_the_claim_names(data_copy, capsys):
