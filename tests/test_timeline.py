@@ -108,3 +108,19 @@ def test_mori_and_putin_had_known_each_other_almost_14_years():
     assert f.low == pytest.approx((pd.Timestamp("2014-01-19") - pd.Timestamp("2000-04-29")).days / 365.2425, abs=0.005)
     assert f.high == pytest.approx((pd.Timestamp("2014-02-06") - pd.Timestamp("2000-04-29")).days / 365.2425, abs=0.005)
     assert f.claimed_value == float(get_claim("mori-putin-decade").claimed_value)
+
+
+def test_a_claim_true_then_but_not_over_the_period_is_half_true_only_if_it_held_for_half(data_copy, capsys):
+    # without the Ohi restarts (rows of July 2012 to September 2013), no reactor ran after 5 May 2012:
+    # "off-line since the disaster" then held for 20 of 34 months, which is half true (misleading)
+    import json
+
+    from geoclaims.cli import main
+
+    path = data_copy / "reactors.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [l for l in lines if not l.startswith(("2012-07-01", "2012-07-18", "2013-09-02", "2013-09-15"))]
+    path.write_text("".join(kept), encoding="utf-8")
+    assert main(["check", "--claim", "reactors-offline", "--format", "json"]) == 0
+    found = json.loads(capsys.readouterr().out)[0]
+    assert found["rating"] == "misleading" and "half true" in found["rule"]

@@ -29,6 +29,9 @@ ROUND_WHY = "a round number ('60 years', 'a decade') is precise to its leading d
 FINAL_DAYS = 7
 #: "since" a date is read to 10% of the period it claims (the disaster to the article)
 SINCE_SHARE = 0.10
+#: a claim true at the article's date but not over the period it names is half true (``misleading``)
+#: when it held for at least half the period: the fact-checkers' "Half True" / "half accurate", read literally
+HALF_TRUE = 0.5
 
 
 def _iso(day: pd.Timestamp) -> str:
@@ -175,7 +178,10 @@ def none_since(claim, tl: Timeline) -> Finding:
     """The day since which no reactor had run, at the article's date, against "since" the event.
 
     The claim holds if that day is on or before the event; it is read to :data:`SINCE_SHARE`
-    of the period from the event to the article.
+    of the period from the event to the article. Beyond that, a claim true at the article's
+    date but not over the whole period is ``misleading`` (half true) when it held for at least
+    :data:`HALF_TRUE` of the period, and ``inaccurate`` when it held for less (METHOD, "True
+    then, not over the period").
     """
     disaster = tl.event(claim.param("event"))["date"]
     earliest, latest = tl.article_window()
@@ -184,12 +190,17 @@ def none_since(claim, tl: Timeline) -> Finding:
     ran = steps.loc[steps["operating"] > 0, "date"]
     zero = steps.loc[steps["operating"] == 0, "date"]
     last_zero = zero[zero > ran.max()].min() if len(ran) and now == 0 else (disaster if now == 0 else latest)
-    tolerance = SINCE_SHARE * (latest - disaster).days
-    rating = rate(_day(disaster), _day(last_zero), _day(last_zero), near=tolerance, relative=False, sense="at-most")
+    period = (latest - disaster).days
+    tolerance = SINCE_SHARE * period
+    held = (latest - last_zero).days / period if now == 0 and period > 0 else 0.0  # the share it was true for
+    within = rate(_day(disaster), _day(last_zero), _day(last_zero), near=tolerance, relative=False, sense="at-most")
+    rating = within if within != "inaccurate" else rate(_day(disaster), _day(last_zero), _day(last_zero),
+                                                        sense="at-most", misleading=held >= HALF_TRUE)
     periods = "; ".join(f"{_iso(a)} to {_iso(b)} (up to {n})" for a, b, n in running_periods(steps, disaster))
     rule = (f"At the article's date {now} reactors were running, none since {_iso(last_zero)}; after the disaster of "
             f"{_iso(disaster)} reactors ran {periods or 'never'}. Accurate if none ran after the disaster; read to "
-            f"{SINCE_SHARE:.0%} of the period since it ({tolerance:.0f} days).")
+            f"{SINCE_SHARE:.0%} of the period since it ({tolerance:.0f} days). True at the article's date for {held:.0%} "
+            f"of the period: half true (misleading) from {HALF_TRUE:.0%}, inaccurate below.")
     sources = merge_ids(tl.event(claim.param("event"))["source_ids"], *steps["source_ids"])
     return Finding(claim.claim_id, claim.claimed_value, claim.unit, _iso(last_zero), _iso(last_zero), _iso(last_zero),
                    rating, rule, sources)
