@@ -168,19 +168,21 @@ def report(args: argparse.Namespace) -> str:
 
 
 def kinds(args: argparse.Namespace) -> str:
-    from .families.catalogue import kinds as catalogue, kinds_markdown
+    from .families.catalogue import kinds as catalogue, kinds_markdown, param_text
     from .scorecard import columns, terminal_width
 
     if args.format == "json":
         return json.dumps(catalogue(), ensure_ascii=False, indent=2)
     if args.format == "markdown":
         return kinds_markdown()
-    rows = [("family", "kind", "value", "parameters")]
-    for row in catalogue():
-        params = ", ".join(p["name"] if p["required"] else f"[{p['name']}" + (f"={p['default']}]" if p["default"]
-                                                                                else "]") for p in row["params"])
-        rows.append((row["family"], row["kind"], row["value"], params or "none"))
-    return "\n".join(columns(rows, terminal_width(), shrink=(3,)))
+    width = terminal_width()
+    head = columns([("family", "kind", "value", "tolerance")] + [(r["family"], r["kind"], r["value"], r["tolerance"])
+                                                                 for r in catalogue()], width, shrink=(3,))
+    lines = [head[0]]
+    for line, row in zip(head[1:], catalogue()):  # the parameters wrap under their kind: none is cut
+        params = ", ".join(param_text(p) for p in row["params"]) or "none"
+        lines += [line, *textwrap.wrap(f"parameters: {params}", width, initial_indent="  ", subsequent_indent="    ")]
+    return "\n".join(lines)
 
 
 def width(args: argparse.Namespace) -> str:

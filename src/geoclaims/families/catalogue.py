@@ -21,7 +21,8 @@ def kinds() -> list[dict]:
     return rows
 
 
-def _param(p: dict) -> str:
+def param_text(p: dict) -> str:
+    """A parameter as the tables print it: its name if required, ``[name=default]`` if not."""
     if p["required"]:
         return p["name"]
     return f"[{p['name']}={p['default']}]" if p["default"] is not None else f"[{p['name']}]"
@@ -32,7 +33,7 @@ def kinds_markdown() -> str:
     lines = ["| family | kind | parameters (`[optional=default]`) | claimed value | what it checks |",
              "|---|---|---|---|---|"]
     for row in kinds():
-        params = ", ".join(_param(p) for p in row["params"]) or "none"
+        params = ", ".join(param_text(p) for p in row["params"]) or "none"
         lines.append(f"| {row['family']} | `{row['kind']}` | {params} | {row['value']} | "
                      f"{row['doc'].replace('|', '/')} |")
     return "\n".join(lines)
