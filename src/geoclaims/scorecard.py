@@ -154,8 +154,11 @@ def show_claimed(f: Finding) -> str:
 
 
 def show_range(low, high) -> str:
-    """``low–high``, or one value when both ends print the same."""
+    """``low–high``, or one value when both ends print the same; "—" when the evidence gives no
+    range (an unverifiable claim), so an empty cell never looks like a missing one."""
     a, b = show_value(low), show_value(high)
+    if not a and not b:
+        return "—"
     return a if a == b else f"{a} – {b}"
 
 
