@@ -199,3 +199,14 @@ def test_a_ship_type_the_code_has_never_seen_is_data_only(data_copy, capsys):
     route = sea_route("NOHFT", "KRBOR", via="nsr")  # measured: the reference profile on geoclaims' route
     assert found["measured"] == pytest.approx(((route.length_nm - route.nsr_nm) / 19.5 + route.nsr_nm / 13.23) / 24,
                                               abs=0.01)
+
+
+def test_a_cape_claim_for_a_pair_the_nsr_cannot_reach_draws_its_figures(data_copy, tmp_path, capsys):
+    # the route maps draw the NSR against Suez: a claim round the Cape to Durban must not ask for them
+    from geoclaims.publish.figures import build_figures
+
+    _article(data_copy, "durban", "2024-03-01", [["durban", "about 25 days round the Cape", "25", "days", "route",
+                                                  "transit-days", "origin=NLRTM; destination=ZADUR; via=cape"]])
+    assert main(["check", "--article", "durban"]) == 0
+    written = [p.name for p in build_figures(tmp_path / "figs", article="durban")]
+    assert not any("map" in n for n in written)

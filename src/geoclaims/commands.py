@@ -186,7 +186,7 @@ def kinds(args: argparse.Namespace) -> str:
 
 
 def width(args: argparse.Namespace) -> str:
-    from .geo.crossing import width_between
+    from .geo.crossing import END_MARGIN_M, width_between
 
     from .geo import second_coastline
 
@@ -199,10 +199,14 @@ def width(args: argparse.Namespace) -> str:
     (lat_a, lon_a), (lat_b, lon_b) = crossing.point_a, crossing.point_b
     lines = [f"{crossing.width_km:.2f} km (GSHHS-{crossing.resolution})",
              f"  from {lat_a:.5f}, {lon_a:.5f}", f"  to   {lat_b:.5f}, {lon_b:.5f}",
-             f"  land on the crossing: {crossing.land_km:.1f} km on GSHHS-{crossing.resolution}, "
-             + ("not tested on the GLOBE mask (under 2 km)" if second is None else f"{second:.1f} km on the GLOBE mask")]
-    if crossing.crosses_land or second:
-        lines.append("  the crossing passes over land: not a water crossing")
+             "  land on the crossing: "
+             + (f"not tested on GSHHS-{crossing.resolution} (under {2 * END_MARGIN_M / 1000:g} km)"
+                if crossing.width_km * 1000 <= 2 * END_MARGIN_M else f"{crossing.land_km:.1f} km on GSHHS-{crossing.resolution}")
+             + ", " + ("not tested on the GLOBE mask (under 2 km)" if second is None else f"{second:.1f} km on the GLOBE mask")]
+    if crossing.crosses_land and second:
+        lines.append("  both coastlines find land on it: not a water crossing")
+    elif crossing.crosses_land or second:
+        lines.append(f"  {'GSHHS' if crossing.crosses_land else 'the GLOBE mask'} alone finds land on it: look at a map")
     if crossing.on_box_edge:
         lines.append("  a point lies on its box's edge: the box cuts a coast; widen it to be sure")
     return "\n".join(lines)

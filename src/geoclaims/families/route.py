@@ -10,7 +10,7 @@ shown apart.
 
 from __future__ import annotations
 
-from ..data import split_ids
+from ..data import merge_ids, split_ids
 from ..errors import DataError
 from ..findings import Finding
 from ..geo.transit import implied_speed_kn
@@ -23,7 +23,7 @@ from . import route_voyage as rv
 from .base import Check, Family, FigureSpec
 from ..datasets import reference_profile
 from .route_evidence import (BY_CORRIDOR, CORRIDORS, DEFAULT_SHIP_TYPE, SHORT_CORRIDOR, RouteEvidence,
-                             compared, evidence)
+                             compared, compared_loosely, evidence)
 from .route_figures import (_days_headline, _days_vs_speed, _deviations_headline, _map_headline, _matrix_headline,
                             _polar_routes_map, _port_matrix, _reference_distances, _route_map, _route_map_headline,
                             days_sources, pair_subject)
@@ -66,6 +66,8 @@ def _shows(claim, ev: RouteEvidence, figure: str) -> bool:
     the headline pair (the speed figure with container-ship profiles), so they show no claim
     about another pair or ship type; the route map is drawn for each other pair; the reference
     table and the port matrix show many pairs."""
+    if figure in ("route-map", *_HEADLINE_FIGURES) and not set(compared_loosely(claim)) <= set(CORRIDORS):
+        return False  # the maps and the speed figure draw the NSR against Suez: a Cape or Panama claim has neither
     if figure == "route-map":
         return _pair(claim) != ev.headline
     if figure not in _HEADLINE_FIGURES:
@@ -320,6 +322,6 @@ FAMILY = Family(
                                   lambda ev: ev.sources_for("nsr", "suez", ship_type=DEFAULT_SHIP_TYPE)),
         "reference-distances": FigureSpec(_reference_distances, "geoclaims' route lengths against published distances",
                                           (9, 8), _deviations_headline,
-                                          lambda ev: ev.sources_for("nsr", "suez", tables=True)),
+                                          lambda ev: merge_ids(*ev.sources_for("nsr", "suez"), *ev.deviations["source_ids"])),
     },
 )

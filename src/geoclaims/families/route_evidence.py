@@ -39,6 +39,11 @@ BY_CORRIDOR = {"nsr": "by the NSR", "suez": "via Suez", "cape": "round the Cape"
 SHORT_CORRIDOR = {"nsr": "NSR", "suez": "Suez", "cape": "Cape", "panama": "Panama"}
 
 
+def compared_loosely(claim) -> tuple[str, str]:
+    """A claim's corridors (``via``, ``against``), defaults filled, unchecked: what its figures draw."""
+    return claim.param("via", "nsr"), claim.param("against", "suez")
+
+
 def compared(claim) -> tuple[str, str]:
     """The corridor a saving is made by (``via``, the NSR by default) and the one it is set
     against (``against``, Suez by default)."""
@@ -119,7 +124,7 @@ class RouteEvidence:
         if ship_type is not None:
             self.profiles_for(ship_type)  # the one check that the type has usable profiles
             speeds = self.sources_by_type[ship_type]
-        spread = load_reference_distances()["source_ids"] if tables else ()
+        spread = self.known_distances["source_ids"] if tables else ()
         return merge_ids("searoute-marnet", *used, *speeds, *spread)
 
     def route(self, via: str, pair: tuple[str, str]) -> Route:
@@ -209,11 +214,18 @@ class RouteEvidence:
         return s
 
     @cached_property
+    def known_distances(self) -> pd.DataFrame:
+        """The rows of ``reference_distances.csv`` published by the article's date."""
+        ref = load_reference_distances()
+        return ref[[later_than(ids, self.article_latest) is False for ids in ref["source_ids"]]]
+
+    @cached_property
     def table_spread(self) -> dict[str, float]:
         """Per corridor, how far published figures for one port pair stray from their middle:
         the mean half-spread (max / min - 1) / 2 over pairs with several figures. A distance is
-        known no better than the tables agree among themselves."""
-        ref = load_reference_distances()
+        known no better than the tables agree among themselves. Only figures published by the
+        article's date count (later ones are not its evidence)."""
+        ref = self.known_distances
         ref = ref.assign(pair=[tuple(sorted(p)) for p in zip(ref["origin"], ref["destination"])])
         out = {}
         for via in CORRIDORS:

@@ -53,7 +53,8 @@ def percent_saving_check(claim, ev: RouteEvidence) -> Finding:
         middle = _share(suez, nsr)
     elif voyage is not None:
         shares = [_share(s, d) for d, s in rv.readings(voyage, ev, pair)]
-        basis = f"A claim about one voyage is decided by it: {rv.describe(voyage)}; her days against her Suez days"
+        basis = (f"A claim about one voyage is decided by it: {rv.describe(voyage)}; her days against her Suez days "
+                 f"at that speed over {rv.suez_lengths(ev, pair)}")
         sources = merge_ids(voyage["source_ids"], *ev.sources_for(via, against))
         decided = f"the voyage itself ({voyage['voyage_id']}: {rv.stated_facts(voyage)}); geoclaims' Suez route for her pair"
         middle = None

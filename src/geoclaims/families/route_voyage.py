@@ -79,6 +79,12 @@ def suez_days(voyage, ev: RouteEvidence, pair) -> tuple[float, float]:
     return min(suez), max(suez)
 
 
+def suez_lengths(ev: RouteEvidence, pair) -> str:
+    """The Suez lengths her Suez days are read over, in words: geoclaims' route and any published one."""
+    also = rl.others(ev, "suez", pair)
+    return f"{ev.route('suez', pair).length_nm:,.0f} nm on geoclaims' route" + (f"; {also}" if also else "")
+
+
 def stated_facts(voyage) -> str:
     """What her sources state: her days, and her distance where one is published."""
     return "stated days and distance" if voyage["distance_nm"] == voyage["distance_nm"] else "stated days"
@@ -118,7 +124,7 @@ def voyage_finding(claim, ev: RouteEvidence, voyage, via: str, pair, near: float
     sense = claim.param("sense", "point")
     measured = (low + high) / 2
     rule = (f"A claim about one voyage is decided by it: {describe(voyage)}. Via Suez at that speed "
-            f"({ev.route('suez', pair).length_nm:,.0f} nm on geoclaims' route, canal hours included): "
+            f"({suez_lengths(ev, pair)}, canal hours included): "
             f"{suez[0]:.1f}–{suez[1]:.1f} days. The claim is read as {what}: {low:.1f}–{high:.1f}. Accurate if "
             f"{'at least ' if sense == 'at-least' else ''}{claim.value:g} meets that; mostly-accurate within {near:.0%}.")
     return Finding(claim.claim_id, claim.value, claim.unit, round(measured, 2), round(low, 2), round(high, 2),

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 
 from ..data import merge_ids
+from ..datasets import later_than
 from ..errors import DataError
 from ..findings import Finding
 from ..rating import rate
@@ -186,13 +187,15 @@ def none_since(claim, tl: Timeline) -> Finding:
     disaster = tl.event(claim.param("event"))["date"]
     earliest, latest = tl.article_window()
     steps = tl.reactors[tl.reactors["date"] <= latest]
-    now = operating_on(tl.reactors, latest)
+    steps = steps[[later_than(ids, latest) is False for ids in steps["source_ids"]]]  # what was published by then
+    now = operating_on(steps, latest)
     ran = steps.loc[steps["operating"] > 0, "date"]
     zero = steps.loc[steps["operating"] == 0, "date"]
     last_zero = zero[zero > ran.max()].min() if len(ran) and now == 0 else (disaster if now == 0 else latest)
     period = (latest - disaster).days
     tolerance = SINCE_SHARE * period
-    held = (latest - last_zero).days / period if now == 0 and period > 0 else 0.0  # the share it was true for
+    # the share of the period it was true for: from the last day a reactor ran to the article
+    held = min(1.0, (latest - last_zero).days / period) if now == 0 and period > 0 else 0.0
     within = rate(_day(disaster), _day(last_zero), _day(last_zero), near=tolerance, relative=False, sense="at-most")
     rating = within if within != "inaccurate" else rate(_day(disaster), _day(last_zero), _day(last_zero),
                                                         sense="at-most", misleading=held >= HALF_TRUE)
