@@ -16,6 +16,7 @@ import pandas as pd
 
 from .data import cached_loader, load_table, split_ids
 from .errors import DataError
+from .dating import all_before, ended_by, known_by, later_than, published_on, stated_on  # noqa: F401 (the loaders' import path)
 from .published import PUBLISHED_TABLES
 
 #: the event that starts the "since Abe took office" window of stated meeting counts
@@ -124,60 +125,11 @@ def load_nsr_season() -> pd.DataFrame:
     return load_table("nsr_season.csv")
 
 
-def _period_end(date: str) -> pd.Timestamp:
-    """The last day of a partial date ``YYYY[-MM[-DD]]``: "2014" counts as 2014-12-31."""
-    return pd.Period(date, freq={0: "Y", 1: "M", 2: "D"}[date.count("-")]).end_time.normalize()
-
-
-def _source_dates(source_ids: str) -> list[str]:
-    """The publication dates of a cell's dated sources, in the cell's order."""
-    from .data import load_sources
-
-    dates = load_sources()["date_published"]
-    return [d for d in (dates.get(s, "") for s in split_ids(source_ids)) if d]
-
-
-def stated_on(source_ids: str, day: pd.Timestamp) -> str:
-    """The latest publication date among a cell's sources published by ``day``: when what the
-    row says was last restated by then (a plan restated in 2024 is current in 2024); ``""`` if none."""
-    found = [d for d in _source_dates(source_ids) if _period_end(d) <= day]
-    return max(found, key=_period_end) if found else ""
-
-
-def ended_by(date: str, day: pd.Timestamp) -> bool:
-    """Whether a partial date ``YYYY[-MM[-DD]]`` is over by ``day`` ("2024" only after 2024-12-31)."""
-    return _period_end(date) <= day
-
-
-def published_on(source_ids: str) -> str:
-    """The earliest publication date (``YYYY[-MM[-DD]]``) among a cell's dated sources: when
-    what they support was first on record; ``""`` if none is dated."""
-    found = _source_dates(source_ids)
-    return min(found, key=_period_end) if found else ""
-
-
-def later_than(source_ids: str, day: pd.Timestamp) -> bool | None:
-    """Whether what a cell's sources support was first published after ``day`` (its earliest
-    dated source; a partial date counts to its last day: "2014" cannot be shown to precede
-    2014-02-06); ``None`` when no source is dated."""
-    published = published_on(source_ids)
-    return _period_end(published) > day if published else None
-
-
 @cached_loader
 def load_facts() -> pd.DataFrame:
     """``facts.csv``: single sourced facts about a subject (a person's sport, a count)."""
     return load_table("facts.csv")
 
-
-def all_before(source_ids: str, day: pd.Timestamp) -> bool:
-    """Whether every dated source of a cell was published by ``day`` (a partial date counts to
-    its last day) and at least one is dated: for values each source supplies a part of."""
-    found = _source_dates(source_ids)
-    return bool(found) and all(_period_end(d) <= day for d in found)
-
-
-# ---- straits and links ----------------------------------------------------------------------
 
 @cached_loader
 def load_straits() -> pd.DataFrame:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..data import merge_ids
-from ..datasets import later_than
+from ..datasets import known_by
 from ..errors import DataError
 from ..findings import Finding
 from ..rating import as_stated, rate
@@ -18,7 +18,7 @@ from ..rating import as_stated, rate
 def _facts(tl, subject: str, attribute: str) -> pd.DataFrame:
     f = tl.facts
     rows = f[(f["subject"] == subject) & (f["attribute"] == attribute)]
-    return rows[[later_than(s, tl.article.latest) is False for s in rows["source_ids"]]]
+    return rows[known_by(rows, tl.article.latest)]
 
 
 def attribute_holds(claim, tl) -> Finding:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..data import merge_ids
-from ..datasets import ended_by, later_than, load_fixed_links
+from ..datasets import ended_by, known_by, later_than, load_fixed_links
 from ..errors import DataError
 from ..findings import Finding
 from ..geo.units import KM_PER_UNIT, hours
@@ -101,7 +101,7 @@ def _peers(ev: LinksEvidence, subject: pd.Series, kind: str, mode: str) -> pd.Da
     links = ev.links
     same = (links["kind"] == kind) & ((links["mode"] == mode) if mode else True)
     open_then = pd.Series([ev.open_then(r) for _, r in links.iterrows()], index=links.index)
-    dated = pd.Series([ev.known(ids) for ids in links["source_ids"]], index=links.index)
+    dated = known_by(links, ev.latest)
     peers = links[same & open_then & dated]
     return pd.concat([peers[peers.index != subject.name], subject.to_frame().T])
 
@@ -181,7 +181,7 @@ def crossing_time_check(claim, ev: LinksEvidence) -> Finding:
         t = t[t["basis"] == basis]
     if t.empty:
         raise DataError(f"crossing_times.csv: no {basis + ' ' if basis else ''}time for {crossing} by {mode}")
-    known = pd.Series([ev.known(ids) for ids in t["source_ids"]], index=t.index)
+    known = known_by(t, ev.latest)
     then, later = t[known], t[~known]
 
     def each(rows) -> list[str]:

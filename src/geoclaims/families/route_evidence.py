@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from ..data import merge_ids
-from ..datasets import (all_before, reference_profile, later_than, load_matrix_ports, load_nsr_season, load_nsr_track, load_reference_distances,
+from ..datasets import (all_before, known_by, reference_profile, later_than, load_matrix_ports, load_nsr_season, load_nsr_track, load_reference_distances,
                         load_vessel_profiles, load_voyages)
 from ..errors import DataError, GeoclaimsError
 from ..geo.matrix import port_matrix
@@ -217,7 +217,7 @@ class RouteEvidence:
     def known_distances(self) -> pd.DataFrame:
         """The rows of ``reference_distances.csv`` published by the article's date."""
         ref = load_reference_distances()
-        return ref[[later_than(ids, self.article_latest) is False for ids in ref["source_ids"]]]
+        return ref[known_by(ref, self.article_latest)]
 
     @cached_property
     def table_spread(self) -> dict[str, float]:

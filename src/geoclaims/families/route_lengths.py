@@ -3,7 +3,7 @@ modelled length (docs/METHOD.md, "How measured and the range are chosen").
 
 A pair's route along a corridor is read as geoclaims' route (by the NSR, along each variant of
 the track) and as every distance published for the pair, either way round, by the article's
-date (``reference_distances.csv``); a published length's NSR part is taken in the share of
+date (``reference_distances.csv``, :attr:`RouteEvidence.known_distances`); a published length's NSR part is taken in the share of
 geoclaims' route of the variant in use. Days are each profile's over each length.
 """
 
@@ -12,7 +12,6 @@ from __future__ import annotations
 import pandas as pd
 
 from ..data import merge_ids
-from ..datasets import later_than, load_reference_distances
 from ..geo.network import NSR_VARIANTS
 from ..geo.routes import sea_route
 from ..geo.transit import transit_days_for
@@ -33,14 +32,12 @@ def lengths(ev: RouteEvidence, via: str, pair: tuple[str, str]) -> pd.DataFrame:
                     other = sea_route(*pair, via="nsr", nsr_variant=variant)
                     rows.append({"reading": f"geoclaims' route ({variant})", "length_nm": other.length_nm,
                                  "nsr_nm": other.nsr_nm, "source_ids": ""})
-        ref = load_reference_distances()
+        ref = ev.known_distances  # the distances published by the article's date
         mine = ref[(ref["via"] == via) & (((ref["origin"] == pair[0]) & (ref["destination"] == pair[1]))
                                          | ((ref["origin"] == pair[1]) & (ref["destination"] == pair[0])))]
-        for _, r in mine.iterrows():
-            if later_than(r["source_ids"], ev.article_latest) is False:
-                rows.append({"reading": f"published {r['length_nm']:,.0f} nm ({r['source_ids']})",
-                             "length_nm": float(r["length_nm"]), "nsr_nm": float(r["length_nm"]) * share,
-                             "source_ids": r["source_ids"]})
+        rows += [{"reading": f"published {r['length_nm']:,.0f} nm ({r['source_ids']})",
+                  "length_nm": float(r["length_nm"]), "nsr_nm": float(r["length_nm"]) * share,
+                  "source_ids": r["source_ids"]} for _, r in mine.iterrows()]
         return pd.DataFrame(rows)
     return ev.memo(("lengths", via, tuple(pair)), compute)
 

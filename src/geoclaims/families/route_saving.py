@@ -5,7 +5,7 @@ against Suez (``percent-saving``), and the distance between two named places
 from __future__ import annotations
 
 from ..data import merge_ids
-from ..datasets import later_than
+from ..datasets import known_by
 from ..errors import DataError
 from ..findings import Finding
 from ..geo.geodesy import distance_km
@@ -104,10 +104,10 @@ def place_distance_check(claim, ev: RouteEvidence) -> Finding:
     table = ev.place_distances
     pair = table[(table["origin"].isin([a.locode, b.locode])) & (table["destination"].isin([a.locode, b.locode]))]
     rows, other = pair[pair["measure"] == measure], pair[pair["measure"] != measure]  # a road is no sea distance
-    dated = [later_than(ids, ev.article_latest) is False for ids in rows["source_ids"]]
-    then = [(float(length_km(r["length"], r["unit"])[0]), r) for (_, r), ok in zip(rows.iterrows(), dated) if ok]
+    dated = known_by(rows, ev.article_latest)
+    then = [(float(length_km(r["length"], r["unit"])[0]), r) for _, r in rows[dated].iterrows()]
     later = tuple(f"{r['measure']}: {r['length']:g} {r['unit']} ({r['source_ids']}, published after the article "
-                  "or undated)" for (_, r), ok in zip(rows.iterrows(), dated) if not ok)
+                  "or undated)" for _, r in rows[~dated].iterrows())
     kms = [geodesic, *(km for km, _ in then)]
     low_km, high_km = min(kms), max(kms)
     said_low, said_high = as_stated(claim.claimed_value)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..data import merge_ids
-from ..datasets import later_than, stated_on
+from ..datasets import known_by, stated_on
 from ..errors import DataError
 from ..findings import Finding
 from ..published import load_forecasts, load_traffic
@@ -46,7 +46,7 @@ class StatisticsEvidence:
 def evidence(article, claims) -> StatisticsEvidence:
     """The statistics and forecasts, each row marked ``known`` when its sources were published by the article."""
     def dated(frame):
-        return frame.assign(known=[later_than(ids, article.latest) is False for ids in frame["source_ids"]])
+        return frame.assign(known=known_by(frame, article.latest))
     return StatisticsEvidence(dated(load_traffic()), dated(load_forecasts()), article.latest)
 
 

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 
 from ..data import merge_ids
-from ..datasets import later_than
+from ..datasets import known_by
 from ..errors import DataError
 from ..findings import Finding
 from ..rating import rate
@@ -187,7 +187,7 @@ def none_since(claim, tl: Timeline) -> Finding:
     disaster = tl.event(claim.param("event"))["date"]
     earliest, latest = tl.article_window()
     steps = tl.reactors[tl.reactors["date"] <= latest]
-    steps = steps[[later_than(ids, latest) is False for ids in steps["source_ids"]]]  # what was published by then
+    steps = steps[known_by(steps, latest)]  # what was published by then
     now = operating_on(steps, latest)
     ran = steps.loc[steps["operating"] > 0, "date"]
     zero = steps.loc[steps["operating"] == 0, "date"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..data import merge_ids
-from ..datasets import load_capes, load_fixed_links, load_straits, load_strait_widths
+from ..datasets import known_by, later_than, load_capes, load_fixed_links, load_straits, load_strait_widths
 from ..findings import Finding
 from ..geo.straits import StraitWidth, crossing_pairings, strait_width
 from ..rating import rate
@@ -75,7 +75,6 @@ def link_length_check(claim, ev: TunnelEvidence) -> Finding:
     the narrowest crossing measured on GSHHS coastlines (geometry, not a publication), and up to
     the longest proposal published by the article's date. Proposals and widths published later
     (or undated) are shown apart. Rated by :func:`~geoclaims.rating.rate` with :data:`NEAR`."""
-    from ..datasets import later_than
     from ..errors import DataError
 
     s = ev.straits[claim.param("strait")]
@@ -84,7 +83,7 @@ def link_length_check(claim, ev: TunnelEvidence) -> Finding:
     if proposals.empty:
         raise DataError(f"claim {claim.claim_id}: no fixed link in fixed_links.csv has crossing "
                         f"{claim.param('crossing')!r}")
-    then = proposals[[later_than(ids, ev.latest) is False for ids in proposals["source_ids"]]]
+    then = proposals[known_by(proposals, ev.latest)]
     shortest = min(s.width_f.width_km, s.width_h.width_km)
     low, high = shortest, max([shortest, *then["length_km"]])
     near = s.pairings.iloc[(s.pairings["distance_km"] - claimed).abs().argmin()]
@@ -150,7 +149,6 @@ def _links_shown(ev: TunnelEvidence) -> pd.DataFrame:
     tunnels listed for scale (links of other crossings, which other articles may add, are not
     this claim's evidence), dated as the verdict dates them (``later``: published after the
     article or undated, so not used)."""
-    from ..datasets import later_than
 
     sid = next(iter(ev.straits))
     links = ev.headline.links[(ev.headline.links["kind"] != "railway line")
