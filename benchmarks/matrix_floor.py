@@ -24,8 +24,8 @@ ROUNDS = 5
 
 def ports() -> tuple[list[str], list[str]]:
     from geoclaims.errors import GeoclaimsError
-    from geoclaims.geo.network import load_ports
-    from geoclaims.geo.routes import sea_route
+    from geoclaims.world.searoute import load_searoute_ports as load_ports
+    from geoclaims.world.routing import sea_route
 
     table = load_ports().sort_index()
     europe = table[table["lat"].between(36, 70) & table["lon"].between(-10, 30)]["locode"].tolist()
@@ -50,11 +50,11 @@ def ports() -> tuple[list[str], list[str]]:
 def main() -> None:
     from scipy.sparse.csgraph import dijkstra
 
-    from geoclaims.geo.transit import vessel_profile
-    from geoclaims.geo.matrix import port_matrix
+    from geoclaims.world.routing import vessel_profile
+    from geoclaims.world.routing import port_matrix
     from geoclaims.geo.network import corridor_key
-    from geoclaims.geo.nsr_track import load_network
-    from geoclaims.geo.routes import find_port
+    from geoclaims.world.routing import load_network
+    from geoclaims.world.routing import find_port
 
     europe, east = ports()
     profile = vessel_profile("slow-steaming")

@@ -1,7 +1,7 @@
 """Benchmark: the batch port matrix against one searoute call per pair and corridor.
 
 Run: ``.venv/bin/python benchmarks/port_matrix.py [--limit N]``. In one run on this machine it
-times ``geoclaims.geo.matrix.port_matrix`` for the ports of ``data/matrix_ports.csv`` (network
+times ``geoclaims.port_matrix`` for the ports of ``data/matrix_ports.csv`` (network
 already loaded, as in a session that has routed once) and a loop of ``searoute.searoute``
 calls over the same pairs and corridors (graphs already built, per-pair work only), then
 reports the speed ratio and how far the lengths differ.
@@ -29,9 +29,9 @@ def main() -> None:
     import searoute as sr
 
     from geoclaims.datasets import load_matrix_ports
-    from geoclaims.geo.matrix import port_matrix
-    from geoclaims.geo.nsr_track import load_network
-    from geoclaims.geo.routes import find_port
+    from geoclaims.world.routing import port_matrix
+    from geoclaims.world.routing import load_network
+    from geoclaims.world.routing import find_port
 
     ports = load_matrix_ports()
     europe = list(ports.loc[ports["region"] == "europe", "locode"])[: args.limit]

@@ -2,7 +2,7 @@
 
 Run: ``.venv/bin/python benchmarks/scgraph_matrix.py``. In one run on this machine:
 
-- geoclaims: ``geoclaims.geo.matrix.port_matrix`` for the 20 European × 20 Far East ports of
+- geoclaims: ``geoclaims.port_matrix`` for the 20 European × 20 Far East ports of
   ``data/matrix_ports.csv``, both corridors, returning lengths, NSR shares and the corridor checks.
   Its graphs and data are loaded first by a 1 × 1 matrix (as scgraph's GeoGraph is built before
   its clock starts), so no shortest path of the timed run is cached;
@@ -35,9 +35,9 @@ def _geograph(net, via):
 
 def main() -> None:
     from geoclaims.datasets import load_matrix_ports
-    from geoclaims.geo.matrix import port_matrix
-    from geoclaims.geo.nsr_track import load_network
-    from geoclaims.geo.routes import find_port
+    from geoclaims.world.routing import port_matrix
+    from geoclaims.world.routing import load_network
+    from geoclaims.world.routing import find_port
 
     ports = load_matrix_ports()
     europe = list(ports.loc[ports["region"] == "europe", "locode"])

@@ -8,7 +8,7 @@ on this machine, alternating, :data:`ROUNDS` rounds, min / median / max reported
   each run, so the route is computed) against a script that imports searoute and computes the
   same pair (searoute's own Arctic lanes; scgraph 3.6 ships no graph of its own without a
   further package, so it is compared in process only);
-- in process, warm: :func:`geoclaims.geo.routes.sea_route` against ``GeoGraph.get_shortest_path``
+- in process, warm: :func:`geoclaims.sea_route` against ``GeoGraph.get_shortest_path``
   on the same corridor graph (fed to scgraph as geoclaims builds it).
 """
 
@@ -37,7 +37,7 @@ def _route_file() -> Path | None:
     """The disk-cache file of this route (None when caching is off)."""
     from geoclaims.cache import cache_file
     from geoclaims.geo.network import corridor_key
-    from geoclaims.geo.routes import _route_key, find_port
+    from geoclaims.world.routing import _route_key, find_port
 
     return cache_file(f"route{_route_key(find_port('NLRTM'), find_port('JPYOK'), corridor_key('nsr', 'coastal'))}",
                       "searoute")
@@ -66,8 +66,8 @@ def in_process() -> tuple[list[float], list[float]]:
     from scgraph import GeoGraph
 
     from geoclaims.geo.network import corridor_key
-    from geoclaims.geo.nsr_track import load_network
-    from geoclaims.geo.routes import sea_route
+    from geoclaims.world.routing import load_network
+    from geoclaims.world.routing import sea_route
 
     net, key = load_network(), corridor_key("nsr", "coastal")
     graph = net.corridor_graph(key).tocsr()

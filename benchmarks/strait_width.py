@@ -21,7 +21,7 @@ import shapely
 
 COLD = """
 import time; t = time.perf_counter()
-import geoclaims.geo.straits as straits
+import geoclaims.world.straits as straits
 if {computed}:
     straits.cache_file = lambda *args: None  # the width is computed, not read from the disk cache
 w = straits.strait_width("{strait}", "f")
@@ -42,14 +42,15 @@ def main() -> None:
     from pyproj import Geod
 
     from geoclaims.datasets import load_straits
-    from geoclaims.geo.coastline import _landmass_at as landmass_at
+    from geoclaims.geo.coastline import landmass_at
     from geoclaims.geo.nearest import _min_distance as min_distance
+    from geoclaims.world.coastlines import load_coastline
 
     cold, width = cold_seconds()
     row = load_straits().loc["la-perouse"]
     box = (row["south"], row["north"], row["west"], row["east"])
-    _, sakhalin = landmass_at(row["side_a_lat"], row["side_a_lon"], "f")
-    _, hokkaido = landmass_at(row["side_b_lat"], row["side_b_lon"], "f")
+    _, sakhalin = landmass_at(load_coastline("f"), row["side_a_lat"], row["side_a_lon"])
+    _, hokkaido = landmass_at(load_coastline("f"), row["side_b_lat"], row["side_b_lon"])
 
     t = time.perf_counter()
     ours = min_distance(sakhalin, hokkaido, box)[0]

@@ -94,15 +94,16 @@ def test_a_bad_article_slug_is_one_line_and_status_2(slug, capsys):
 
 def test_a_tanker_claim_is_rated_with_tanker_speeds_and_a_container_claim_without_them():
     from geoclaims.datasets import load_vessel_profiles
-    from geoclaims.geo.transit import vessel_profile
-    from geoclaims.geo.routes import sea_route
-    from geoclaims.geo.transit import transit_days
+    from geoclaims.world.routing import vessel_profile
+    from geoclaims.world.routing import sea_route
+    from geoclaims.world.routing import transit_days
 
+    from geoclaims.data import load_source_dates
     from geoclaims.datasets import all_before
 
     profiles = load_vessel_profiles()
     latest = load_article(SECOND).latest
-    usable = np.array([all_before(ids, latest) for ids in profiles["source_ids"]])  # the date rule evidence() applies
+    usable = np.array([all_before(ids, latest, load_source_dates()) for ids in profiles["source_ids"]])  # the date rule evidence() applies
     tankers = profiles.index[(profiles["ship_type"] == "tanker") & usable]
     containers = profiles.index[profiles["ship_type"] == "container"]
     assert len(tankers) >= 2
@@ -190,8 +191,8 @@ def test_an_article_about_another_strait_ports_and_events_needs_data_files_only(
 def test_a_claim_about_one_voyage_is_decided_by_that_voyage():
     # voyages.csv: the Yong Sheng sailed Dalian-Rotterdam in 33 days, 7,800 nm as stated (sources in the row)
     from geoclaims.datasets import load_voyages
-    from geoclaims.geo.routes import sea_route
-    from geoclaims.geo.transit import vessel_profile
+    from geoclaims.world.routing import sea_route
+    from geoclaims.world.routing import vessel_profile
     from geoclaims.scorecard import check_claims
 
     voyage = load_voyages().set_index("voyage_id").loc["v2013-yong-sheng"]

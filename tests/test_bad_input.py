@@ -18,11 +18,11 @@ CASES = [
     ("geoclaims.geo.geodesy.path_length_km", ([0, float("nan")], [0, 1]), {}, InputError, "nan"),
     ("geoclaims.geo.geodesy.parse_position", ("45°31′N 200°E",), {}, InputError, "200"),
     ("geoclaims.geo.geodesy.parse_position", ("Cape Soya",), {}, InputError, "'Cape Soya'"),
-    ("geoclaims.geo.coastline.landmass_id_at", (45.0, 142.0), {"resolution": "x"}, InputError, "'x'"),
-    ("geoclaims.geo.straits.strait_width", ("bosporus",), {}, UnknownStraitError, "'bosporus'"),
-    ("geoclaims.geo.routes.find_port", ("XXXXX",), {}, UnknownPortError, "'XXXXX'"),
-    ("geoclaims.geo.routes.sea_route", ("NLRTM", "JPYOK"), {"via": "arctic"}, InputError, "'arctic'"),
-    ("geoclaims.geo.transit.vessel_profile", ("turbo",), {}, InputError, "'turbo'"),
+    ("geoclaims.world.coastlines.landmass_id_at", (45.0, 142.0), {"resolution": "x"}, InputError, "'x'"),
+    ("geoclaims.world.straits.strait_width", ("bosporus",), {}, UnknownStraitError, "'bosporus'"),
+    ("geoclaims.world.routing.find_port", ("XXXXX",), {}, UnknownPortError, "'XXXXX'"),
+    ("geoclaims.world.routing.sea_route", ("NLRTM", "JPYOK"), {"via": "arctic"}, InputError, "'arctic'"),
+    ("geoclaims.world.routing.vessel_profile", ("turbo",), {}, InputError, "'turbo'"),
     ("geoclaims.geo.transit.VesselProfile", ("p", 18.0, 0.0), {}, InputError, "0.0"),
     ("geoclaims.geo.transit.VesselProfile", ("p", 18.0, 12.0, -1.0), {}, InputError, "-1.0"),
     ("geoclaims.families.timeline.parse_date", ("2014-02-30",), {}, InputError, "'2014-02-30'"),
@@ -42,7 +42,7 @@ def test_bad_input_raises_the_package_error_naming_the_value(target, args, kwarg
 
 
 def test_implied_speed_rejects_non_positive_days():
-    from geoclaims.geo.routes import sea_route
+    from geoclaims.world.routing import sea_route
     from geoclaims.geo.transit import implied_speed_kn
 
     with pytest.raises(InputError, match="-3"):

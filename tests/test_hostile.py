@@ -208,28 +208,28 @@ API = [
     ("empty profile name", "geoclaims.geo.transit.VesselProfile", ("", 18, 10), InputError, "''"),
     ("negative length", "geoclaims.geo.transit.transit_days_for", (-5, 0, "nsr", None), InputError, "-5"),
     ("unknown corridor", "geoclaims.geo.transit.transit_days_for", (5, 0, "magellan", None), InputError, "'magellan'"),
-    ("profile None", "geoclaims.geo.transit.transit_days", (None, None), InputError, "None"),
-    ("unhashable strait", "geoclaims.geo.straits.strait_width", (["la-perouse"],), InputError, "la-perouse"),
+    ("profile None", "geoclaims.world.routing.transit_days", (None, None), InputError, "None"),
+    ("unhashable strait", "geoclaims.world.straits.strait_width", (["la-perouse"],), InputError, "la-perouse"),
     ("claim ids as one string", "geoclaims.scorecard.check_claims", ("tunnel-length-km",), InputError, "one string"),
     ("claim id not text", "geoclaims.registry.get_claim", (42,), InputError, "42"),
-    ("empty port", "geoclaims.geo.routes.find_port", ("",), InputError, "''"),
-    ("port as number", "geoclaims.geo.routes.find_port", (3,), InputError, "3"),
-    ("ambiguous port", "geoclaims.geo.routes.find_port", ("Portland",), AmbiguousPortError, "GBPTL"),
-    ("unknown port", "geoclaims.geo.routes.find_port", ("Atlantis",), UnknownPortError, "'Atlantis'"),
-    ("inland port", "geoclaims.geo.routes.sea_route", ("Madrid", "JPYOK", "suez"), RouteError, "Madrid"),
-    ("same port", "geoclaims.geo.routes.sea_route", ("NLRTM", "NLRTM", "suez"), InputError, "NLRTM"),
+    ("empty port", "geoclaims.world.routing.find_port", ("",), InputError, "''"),
+    ("port as number", "geoclaims.world.routing.find_port", (3,), InputError, "3"),
+    ("ambiguous port", "geoclaims.world.routing.find_port", ("Portland",), AmbiguousPortError, "GBPTL"),
+    ("unknown port", "geoclaims.world.routing.find_port", ("Atlantis",), UnknownPortError, "'Atlantis'"),
+    ("inland port", "geoclaims.world.routing.sea_route", ("Madrid", "JPYOK", "suez"), RouteError, "Madrid"),
+    ("same port", "geoclaims.world.routing.sea_route", ("NLRTM", "NLRTM", "suez"), InputError, "NLRTM"),
     ("date as text", "geoclaims.families.timeline.parse_date", ("today",), InputError, "'today'"),
     ("date NaT", "geoclaims.families.timeline.parse_date", (float("nan"),), InputError, "nan"),
     ("figure names as a string", "geoclaims.publish.figures.build_figures", ("/tmp/x", "islands-areas"), InputError,
      "one string"),
-    ("matrix of no ports", "geoclaims.geo.matrix.port_matrix", ([], ["JPYOK"]), InputError, "origins"),
+    ("matrix of no ports", "geoclaims.world.routing.port_matrix", ([], ["JPYOK"]), InputError, "origins"),
 ]
 
 
 @pytest.mark.parametrize("case, target, args, error, named", API, ids=[c[0] for c in API])
 def test_api_bad_input_raises_a_typed_error_naming_the_value(case, target, args, error, named):
     if target.endswith("transit_days_for"):
-        from geoclaims.geo.transit import vessel_profile
+        from geoclaims.world.routing import vessel_profile
 
         args = (*args[:3], vessel_profile("slow-steaming"))
     with pytest.raises(error) as info:
@@ -328,7 +328,7 @@ def _with_nan(path):
 @pytest.mark.parametrize("damage", list(DAMAGE))
 def test_a_damaged_cache_file_is_rebuilt_with_one_warning(damage, tmp_path, monkeypatch, capsys):
     from geoclaims.cache import cache_file
-    from geoclaims.geo.network import load_marnet as load_network  # the file the cache keeps
+    from geoclaims.world.searoute import load_marnet as load_network  # the file the cache keeps
 
     monkeypatch.setenv("GEOCLAIMS_CACHE", str(tmp_path))
     clear_caches()
@@ -397,7 +397,7 @@ def test_cache_clear_removes_only_what_geoclaims_wrote(tmp_path, monkeypatch):
 def test_a_cache_entry_of_the_wrong_kind_is_rebuilt(tmp_path, monkeypatch, capsys):
     """A valid .npy (not an .npz archive) where a cache file should be: rebuilt, one warning."""
     from geoclaims.cache import cache_file
-    from geoclaims.geo.network import load_marnet as load_network  # the file the cache keeps
+    from geoclaims.world.searoute import load_marnet as load_network  # the file the cache keeps
 
     monkeypatch.setenv("GEOCLAIMS_CACHE", str(tmp_path))
     clear_caches()

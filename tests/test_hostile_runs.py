@@ -153,7 +153,7 @@ def test_a_claim_parameter_that_names_nothing_points_at_its_article_file_line_an
 
 def _api_cases():
     from geoclaims.families.timeline import meetings_between, years_between
-    from geoclaims.geo.matrix import port_matrix
+    from geoclaims.world.routing import port_matrix
     from geoclaims.publish.export import claimreview, write_text_atomically
     from geoclaims.publish.report import build_report
     from geoclaims.scorecard import check_claims, format_scorecard
@@ -186,7 +186,7 @@ def test_the_api_raises_typed_errors_naming_the_argument(case, tmp_path, monkeyp
 
 
 def test_the_same_port_twice_is_an_error_in_the_matrix_as_in_a_route():
-    from geoclaims.geo.routes import sea_route
+    from geoclaims.world.routing import sea_route
 
     with pytest.raises(InputError):
         sea_route("NLRTM", "NLRTM", via="suez")

@@ -63,15 +63,102 @@ def test_the_package_imports_form_no_cycle():
             visit(module, [])
 
 
+#: the loading layer: the modules that read files (tables, the world, the disk cache, paths)
+LOADING = ("geoclaims.data", "geoclaims.datasets", "geoclaims.published", "geoclaims.world", "geoclaims.cache",
+           "geoclaims.paths", "geoclaims.articles", "geoclaims.registry")
+
+
 def test_the_layers_point_one_way():
-    # geometry never imports drawing, publishing or the families; drawing never imports publishing or families
+    # geometry reads nothing (it takes its data as arguments) and never imports drawing, publishing
+    # or the families; the world loads and never imports families, drawing or publishing; drawing
+    # imports no other layer
     graph = _imports()
+    rules = (("geoclaims.geo", ("geoclaims.draw", "geoclaims.publish", "geoclaims.families", *LOADING)),
+             ("geoclaims.world", ("geoclaims.draw", "geoclaims.publish", "geoclaims.families", "geoclaims.scorecard")),
+             ("geoclaims.draw", ("geoclaims.publish", "geoclaims.families", "geoclaims.geo", *LOADING)))
     for module, edges in graph.items():
-        for layer, forbidden in (("geoclaims.geo", ("geoclaims.draw", "geoclaims.publish", "geoclaims.families")),
-                                 ("geoclaims.draw", ("geoclaims.publish", "geoclaims.families", "geoclaims.geo"))):
+        for layer, forbidden in rules:
             if module.startswith(layer):
                 bad = [e for e in edges if e.startswith(forbidden)]
                 assert not bad, f"{module} imports {bad}"
+
+
+def test_geometry_opens_no_file():
+    # no file access in geo/: no open(), no path reads, no numpy/pandas readers, no package data
+    names = {"open", "read_text", "read_bytes", "load", "memmap", "read_csv", "find_spec", "loadtxt", "fromfile"}
+    for path in (PACKAGE / "geo").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                called = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+                assert called not in names, f"{path.name}:{node.lineno} calls {called}()"
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                mods = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+                assert not any(m.split(".")[0] in ("searoute", "global_land_mask", "os", "pathlib") for m in mods), \
+                    f"{path.name}:{node.lineno} imports {mods}"
+
+
+def _reached(function) -> set:
+    """Every package function ``function`` may call, following global names, names imported inside
+    functions and attributes of package modules, through the functions it reaches (classes and
+    their methods are not followed: an evidence object's parts are the loading stage's)."""
+    import importlib
+    import inspect
+    import textwrap
+    import types
+
+    seen, todo = set(), [function]
+    while todo:
+        fn = inspect.unwrap(todo.pop())
+        if fn in seen or not getattr(fn, "__module__", "").startswith("geoclaims"):
+            continue
+        seen.add(fn)
+        if fn.__module__.startswith(LOADING) or not isinstance(fn, types.FunctionType):
+            continue  # a loader: reported by the caller, not followed
+        if fn.__name__ == "<lambda>":  # its source is a line of a larger expression: read its names
+            names = fn.__code__.co_names
+            found = [fn.__globals__.get(n) for n in names]
+            found += [getattr(m, n, None) for m in found if isinstance(m, types.ModuleType) for n in names]
+            todo += [f for f in found if callable(f) and not isinstance(f, type)]
+            continue
+        tree = ast.parse(textwrap.dedent(inspect.getsource(fn)))
+        package = fn.__module__.rsplit(".", 1)[0]
+        scope = dict(fn.__globals__)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom):
+                base = "." * node.level + (node.module or "")
+                module = importlib.import_module(importlib.util.resolve_name(base, package) if node.level else base)
+                for alias in node.names:
+                    scope[alias.asname or alias.name] = getattr(module, alias.name, None)
+        for node in ast.walk(tree):
+            target = None
+            if isinstance(node, ast.Name):
+                target = scope.get(node.id)
+            elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+                owner = scope.get(node.value.id)
+                if isinstance(owner, types.ModuleType) and owner.__name__.startswith("geoclaims"):
+                    target = getattr(owner, node.attr, None)
+            if callable(target) and not isinstance(target, type):
+                todo.append(target)
+    return seen
+
+
+def test_checks_and_figures_are_functions_of_claim_and_evidence():
+    # the loading stage builds each family's evidence; what a check or a figure calls reads no file
+    from geoclaims.families import FAMILIES
+
+    bad = []
+    for family in FAMILIES.values():
+        functions = [c.function for c in family.checks.values()] + [c.shows for c in family.checks.values() if c.shows]
+        for spec in family.figures.values():
+            functions += [f for f in (spec.draw, spec.headline, spec.sources, spec.subject) if callable(f)]
+        for function in functions:
+            loaders = sorted(f"{f.__module__}.{f.__name__}" for f in _reached(function)
+                             if f.__module__.startswith(LOADING) and (f.__name__.startswith("load_")
+                                                                      or f.__module__.startswith("geoclaims.world")
+                                                                      or hasattr(f, "cache_clear")))
+            bad += [f"{family.name}: {function.__name__} calls {loaders}"] if loaders else []
+    assert not bad, "\n".join(bad)
 
 
 def test_no_module_is_longer_than_about_300_lines():
@@ -87,7 +174,7 @@ def test_a_caller_mutating_a_loaded_table_changes_nobody_elses_verdict():
     profiles = load_vessel_profiles()
     profiles["open_water_kn"] *= 0.5  # the mutation the house issue found, on the caller's copy
     with pytest.raises(ValueError):
-        from geoclaims.geo.nsr_track import load_network
+        from geoclaims.world.routing import load_network
 
         load_network().lat[0] = 0.0  # shared arrays are read-only
     after = Run().findings(["polar-route-days"])[0]

@@ -18,7 +18,7 @@ def test_a_number_is_read_to_its_last_written_digit():
 
 
 def test_the_cape_and_panama_corridors_pass_their_passages():
-    from geoclaims.geo.routes import sea_route
+    from geoclaims.world.routing import sea_route
 
     suez, cape, panama = (sea_route("NLRTM", "CNSHA", via=v) for v in ("suez", "cape", "panama"))
     assert "south_africa" in cape.passages and min(cape.lats) < -34.0  # round the Cape (Agulhas 34.8°S)
@@ -82,7 +82,7 @@ def test_the_new_kinds_work_for_subjects_no_article_has(data_copy, capsys):
     assert found["minutes"]["low"] == pytest.approx(50.45 / 160 * 60, abs=0.01)  # length over speed
     from pyproj import Geod
 
-    from geoclaims.geo.ports import find_port
+    from geoclaims.world.routing import find_port
 
     a, b = find_port("Elsinore"), find_port("Helsingborg")
     _, _, metres = Geod(ellps="WGS84").inv(a.lon, a.lat, b.lon, b.lat)  # the WGS84 geodesic, computed apart
@@ -92,7 +92,7 @@ def test_the_new_kinds_work_for_subjects_no_article_has(data_copy, capsys):
     assert found["plan"]["rating"] == "mostly-accurate"  # 100 against the 97 stated: within a tenth
     assert found["opens"]["rating"] == "inaccurate"  # 2016 against the 2015 stated: a planned year is exact
     assert found["cape"]["low"] > 13_000 / 25 / 24  # round the Cape is over 13,000 nm, at 25 kn at most
-    from geoclaims.geo.routes import sea_route
+    from geoclaims.world.routing import sea_route
 
     suez, cape = (sea_route("NLRTM", "CNSHA", via=v) for v in ("suez", "cape"))
     assert found["detour-nm"]["measured"] == round(cape.length_nm - suez.length_nm)  # no table gives the Cape: no spread
@@ -194,7 +194,7 @@ def test_a_ship_type_the_code_has_never_seen_is_data_only(data_copy, capsys):
     assert main(["check", "--article", "lng-days", "--format", "json"]) == 0
     found = json.loads(capsys.readouterr().out)[0]
     assert "lng-service" in found["rule"] and "slow-steaming" not in found["rule"]
-    from geoclaims.geo.routes import sea_route
+    from geoclaims.world.routing import sea_route
 
     route = sea_route("NOHFT", "KRBOR", via="nsr")  # measured: the reference profile on geoclaims' route
     assert found["measured"] == pytest.approx(((route.length_nm - route.nsr_nm) / 19.5 + route.nsr_nm / 13.23) / 24,

@@ -40,8 +40,8 @@ def test_two_statements_of_one_article_that_differ_are_reported_as_such(cdm):
 def test_the_percent_saving_of_a_voyage_is_her_days_against_her_own_speed_via_suez(cdm):
     # 100 x (Suez days - her days) / Suez days, her Suez days being the Suez route over her own average speed
     # (her route over her stated 19 or 22 days) plus the canal hours: computed here apart from the check
-    from geoclaims.geo.routes import sea_route
-    from geoclaims.geo.transit import vessel_profile
+    from geoclaims.world.routing import sea_route
+    from geoclaims.world.routing import vessel_profile
 
     nsr = sea_route("NOHFT", "KRBOR", via="nsr", nsr_variant="high-latitude").length_nm
     suez = sea_route("NOHFT", "KRBOR", via="suez").length_nm

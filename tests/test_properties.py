@@ -70,7 +70,7 @@ def test_bad_latitudes_are_named(bad):
 
 
 def test_a_route_is_never_shorter_than_the_geodesic_between_its_ports():
-    from geoclaims.geo.routes import sea_route
+    from geoclaims.world.routing import sea_route
 
     for via in ("nsr", "suez"):
         r = sea_route("NLRTM", "JPYOK", via=via)

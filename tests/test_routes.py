@@ -9,12 +9,14 @@ import pytest
 
 from geoclaims.cli import main
 from geoclaims.errors import InputError, RouteError, UnknownPortError
-from geoclaims.geo.nsr_track import load_network
+from geoclaims.world.routing import load_network
 from geoclaims.data import load_table
 from geoclaims.datasets import load_matrix_ports, load_vessel_profiles
-from geoclaims.geo.matrix import port_matrix
-from geoclaims.geo.routes import find_port, nsr_length_km, sea_route
-from geoclaims.geo.transit import VesselProfile, implied_speed_kn, transit_days
+from geoclaims.world.routing import port_matrix
+from geoclaims.geo.routes import nsr_length_km
+from geoclaims.world.routing import find_port, load_nsr_area, sea_route
+from geoclaims.geo.transit import VesselProfile, implied_speed_kn
+from geoclaims.world.routing import transit_days
 from geoclaims.scorecard import check_claims
 
 
@@ -63,7 +65,7 @@ def test_nsr_length_of_a_path_crossing_the_antimeridian():
     lats = np.full_like(lons, 75.0)
     from geoclaims.geo.geodesy import path_length_km
 
-    assert nsr_length_km(lats, lons) == pytest.approx(path_length_km(lats, lons), rel=1e-6)
+    assert nsr_length_km(lats, lons, load_nsr_area()) == pytest.approx(path_length_km(lats, lons), rel=1e-6)
 
 
 def test_a_route_that_misses_its_corridor_is_an_error(monkeypatch):
@@ -99,7 +101,7 @@ def test_transit_days_and_implied_speed(rtm_yok):
 
 @pytest.fixture(scope="module")
 def deviations():
-    from geoclaims.families.route_evidence import reference_deviations
+    from geoclaims.families.route_deviations import reference_deviations
 
     return reference_deviations()
 
@@ -129,7 +131,7 @@ def test_routes_agree_with_published_distances_within_their_own_spread(deviation
     # published figures for one pair disagree by up to 14% (Borgerson's 6,500 nm against Seanet's 7,613 for
     # Rotterdam–Yokohama/Tokyo), so the target is no bias (signed median within 2%) and a mean absolute
     # deviation of at most 3.5%, over all sources and over the distance tables alone
-    from geoclaims.families.route_evidence import deviations_by_class
+    from geoclaims.families.route_deviations import deviations_by_class
 
     summary = deviations_by_class(deviations).set_index(["via", "source_class"])
     for via in ("nsr", "suez"):
@@ -160,13 +162,14 @@ def test_polar_route_claims_rest_on_2014_speeds_and_keep_later_voyages_apart():
     # round-trip average), over the shortest length of the pair: Borgerson's published 6,500 nm
     # (Foreign Affairs, 2008), its NSR part in the share of geoclaims' route
     from geoclaims.articles import load_article
+    from geoclaims.data import load_source_dates
     from geoclaims.datasets import later_than, load_reference_distances
 
     nsr = sea_route("NLRTM", "JPYOK", via="nsr")
     ref = load_reference_distances()
     latest = load_article().latest
     pair = ref[(ref[["origin", "destination"]].apply(frozenset, axis=1) == frozenset({"NLRTM", "JPYOK"}))
-               & np.array([later_than(ids, latest) is False for ids in ref["source_ids"]])]
+               & np.array([later_than(ids, latest, load_source_dates()) is False for ids in ref["source_ids"]])]
     shortest = min(pair[pair["via"] == "nsr"]["length_nm"].min(), nsr.length_nm)
     assert shortest == 6500
     share = nsr.nsr_nm / nsr.length_nm
@@ -261,7 +264,7 @@ def test_route_findings_cite_the_nsr_track_only_where_the_nsr_is_used():
                                            ("Göteborg", "SEGOT"), ("Puttgarden", "DEPUT"), ("Rødbyhavn", "DKROD"),
                                            ("Elsinore", "DKHLS"), ("Boryeong", "KRBOR")])
 def test_ports_resolve_by_their_english_and_local_names(query, locode):
-    from geoclaims.geo.routes import find_port
+    from geoclaims.world.routing import find_port
 
     assert find_port(query).locode == locode
 
@@ -269,7 +272,7 @@ def test_ports_resolve_by_their_english_and_local_names(query, locode):
 @pytest.mark.parametrize("query, listed", [("St Petersburg", {"RULED", "USSPG"}), ("Santa Cruz", {"ARRZA", "USSRU"})])
 def test_a_name_of_several_ports_is_an_error_listing_them_with_their_countries(query, listed):
     from geoclaims.errors import AmbiguousPortError
-    from geoclaims.geo.routes import find_port
+    from geoclaims.world.routing import find_port
 
     with pytest.raises(AmbiguousPortError) as err:
         find_port(query)
@@ -277,8 +280,8 @@ def test_a_name_of_several_ports_is_an_error_listing_them_with_their_countries(q
 
 
 def test_a_port_searoute_lists_keeps_its_position_when_data_renames_it():
-    from geoclaims.geo.network import load_ports
-    from geoclaims.geo.routes import find_port
+    from geoclaims.world.searoute import load_searoute_ports as load_ports
+    from geoclaims.world.routing import find_port
 
     searoute = load_ports().loc["SEGOT"]
     port = find_port("SEGOT")

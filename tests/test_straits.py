@@ -10,12 +10,17 @@ import shapely
 from conftest import edit
 
 from geoclaims.cli import main
-from geoclaims.geo.coastline import _landmass_at as landmass_at, load_gshhs_meta
+from geoclaims.geo.coastline import landmass_at as _landmass_at
+from geoclaims.world.coastlines import load_coastline, load_gshhs_meta
 from geoclaims.errors import DataError, InputError, UnknownStraitError
 from geoclaims.geo.geodesy import WGS84
 from geoclaims.scorecard import check_claims
 from geoclaims.geo.nearest import _min_distance as min_distance
-from geoclaims.geo.straits import crossing_pairings, strait_width
+from geoclaims.world.straits import crossing_pairings, strait_width
+
+
+def landmass_at(lat, lon, resolution="f"):
+    return _landmass_at(load_coastline(resolution), lat, lon)
 
 
 def test_gshhs_layout_is_as_expected():
@@ -145,8 +150,8 @@ def test_every_strait_with_published_widths_measures_within_10_percent_of_them()
 
 def test_kerch_is_measured_although_both_shores_are_one_polygon():
     from geoclaims.datasets import load_straits
-    from geoclaims.geo.coastline import landmass_id_at
-    from geoclaims.geo.crossing import width_between
+    from geoclaims.world.coastlines import landmass_id_at
+    from geoclaims.world.straits import width as width_between
 
     row = load_straits().loc["kerch"]
     assert landmass_id_at(row["side_a_lat"], row["side_a_lon"]) == landmass_id_at(row["side_b_lat"], row["side_b_lon"])
@@ -155,7 +160,7 @@ def test_kerch_is_measured_although_both_shores_are_one_polygon():
 
 
 def test_a_crossing_over_land_or_through_a_box_edge_is_said_not_hidden():
-    from geoclaims.geo.crossing import width_between
+    from geoclaims.world.straits import width as width_between
 
     # boxes that cut Crimea's coast where it runs east of 36.62°E: the "crossing" is 1 km over land
     crossing = width_between((36.40, 45.25, 36.62, 45.45), (36.63, 45.20, 36.80, 45.45))
@@ -187,11 +192,12 @@ def test_a_second_independent_coastline_agrees_each_strait_is_crossed_by_water()
     # GLOBE's land mask (not GSHHS) finds no land on any measured crossing, leaving its ~1 km shore cells out
     from geoclaims.datasets import load_straits
     from geoclaims.geo import second_coastline
-    from geoclaims.geo.straits import strait_width
+    from geoclaims.world import globe
+    from geoclaims.world.straits import strait_width
 
     for sid in load_straits().index:
         w = strait_width(sid, "f")
-        assert second_coastline.land_km(w.point_a, w.point_b) == 0.0, sid
+        assert second_coastline.land_km(w.point_a, w.point_b, globe.on_land) == 0.0, sid
 
 
 def test_both_coastlines_say_when_a_crossing_passes_over_land(capsys):

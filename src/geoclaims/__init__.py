@@ -4,13 +4,16 @@ The public API is in (latitude, longitude) order with units in names. The helper
 scripts need are importable from here:
 
 - :func:`check_claims` — run the checks of an article (:mod:`geoclaims.scorecard`);
-- :func:`sea_route`, :func:`transit_days`, :func:`port_matrix` — sea routes (:mod:`geoclaims.geo`);
-- :func:`strait_width` — strait widths from GSHHS coastlines;
+- :func:`sea_route`, :func:`find_port`, :func:`transit_days`, :func:`port_matrix` — sea routes on the
+  loaded world (:mod:`geoclaims.world.routing`, binding the pure functions of :mod:`geoclaims.geo`);
+- :func:`strait_width` — strait widths from GSHHS coastlines (:mod:`geoclaims.world.straits`);
 - :func:`load_meetings`, :func:`meetings_between` — the meetings timeline;
 - the exception hierarchy (:mod:`geoclaims.errors`).
 
-Layers: ``geo/`` computes, ``draw/`` draws on an Axes, ``publish/`` writes figures, reports
-and exports, ``families/`` declares each claim family's evidence, checks and figures.
+Layers: ``data``/``datasets``/``published`` read the tables and ``world/`` the world (network,
+ports, NSR track, coastlines); ``geo/`` computes on what they hand it; ``families/`` declares each
+claim family's evidence (built from the loaders), checks and figures (functions of claim and
+evidence); ``draw/`` draws on an Axes; ``publish/`` writes figures, reports and exports.
 """
 
 from .errors import (AmbiguousPortError, DataError, GeoclaimsError, InputError, OutputError, RouteError,
@@ -20,9 +23,9 @@ from .findings import NOT_CHECKED, RATINGS, Finding
 __version__ = "0.2.0"
 
 _LAZY = {
-    "check_claims": "geoclaims.scorecard", "sea_route": "geoclaims.geo.routes", "find_port": "geoclaims.geo.ports",
-    "transit_days": "geoclaims.geo.transit", "VesselProfile": "geoclaims.geo.transit",
-    "port_matrix": "geoclaims.geo.matrix", "strait_width": "geoclaims.geo.straits",
+    "check_claims": "geoclaims.scorecard", "sea_route": "geoclaims.world.routing", "find_port": "geoclaims.world.routing",
+    "transit_days": "geoclaims.world.routing", "VesselProfile": "geoclaims.geo.transit",
+    "port_matrix": "geoclaims.world.routing", "strait_width": "geoclaims.world.straits",
     "load_meetings": "geoclaims.datasets", "meetings_between": "geoclaims.families.timeline",
     "distance_km": "geoclaims.geo.geodesy", "Position": "geoclaims.geo.geodesy",
 }

@@ -111,7 +111,7 @@ def voyages(args: argparse.Namespace) -> str:
 
 
 def strait(args: argparse.Namespace) -> str:
-    from .geo.straits import strait_width
+    from .world.straits import strait_width
 
     width = strait_width(args.name, args.resolution)
     if args.format == "json":
@@ -123,8 +123,7 @@ def strait(args: argparse.Namespace) -> str:
 
 def route(args: argparse.Namespace) -> str:
     from .datasets import load_vessel_profiles
-    from .geo.routes import sea_route
-    from .geo.transit import transit_days, vessel_profile
+    from .world.routing import sea_route, transit_days, vessel_profile
     from .scorecard import columns, terminal_width
 
     if args.profile is not None and args.ship_type is not None:
@@ -186,12 +185,13 @@ def kinds(args: argparse.Namespace) -> str:
 
 
 def width(args: argparse.Namespace) -> str:
-    from .geo.crossing import END_MARGIN_M, width_between
-
     from .geo import second_coastline
+    from .geo.crossing import END_MARGIN_M
+    from .world import globe
+    from .world.straits import width as width_between
 
     crossing = width_between(args.shore_a, args.shore_b, args.resolution)
-    second = second_coastline.land_km(crossing.point_a, crossing.point_b)
+    second = second_coastline.land_km(crossing.point_a, crossing.point_b, globe.on_land)
     if args.format == "json":
         return json.dumps({**crossing.as_dict(), "second_coastline": {
             "source": second_coastline.SOURCE, "land_km": second, "end_margin_m": second_coastline.END_MARGIN_M}},

@@ -18,9 +18,10 @@ import csv
 import io
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import cache, wraps
 from pathlib import Path
+from types import MappingProxyType
 
 import numpy as np
 import pandas as pd
@@ -270,6 +271,14 @@ def load_table(name: str) -> pd.DataFrame:
 def load_sources() -> pd.DataFrame:
     """``data/sources.csv`` indexed by ``source_id``: every number's publisher, URL and dates."""
     return load_table("sources.csv").set_index("source_id", drop=False)
+
+
+@cached_loader
+def load_source_dates() -> Mapping[str, str]:
+    """Each source id's ``date_published`` in ``sources.csv`` (``""`` when undated), read-only: what
+    the one rule for dates (:mod:`geoclaims.dating`) reads."""
+    sources = load_sources()
+    return MappingProxyType(dict(zip(sources["source_id"], sources["date_published"])))
 
 
 def split_ids(cell: str) -> list[str]:

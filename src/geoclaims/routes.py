@@ -2,4 +2,5 @@
 
 from ._moved import moved
 
-moved(__name__, "geoclaims.geo.routes", "geoclaims.geo.transit", "geoclaims.geo.matrix", "geoclaims.datasets")
+moved(__name__, "geoclaims.geo.routes", "geoclaims.geo.transit", "geoclaims.geo.matrix", "geoclaims.world.routing",
+      "geoclaims.datasets")

@@ -91,7 +91,7 @@ class Run:
             raise DataError(f"check {claim.family}:{claim.check} returned a finding for {finding.claim_id!r}, "
                             f"not {claim.claim_id!r}")
         family = FAMILIES[claim.family]
-        names = [family.figure_name(n, claim) for n in kind.figures if kind.shows is None or kind.shows(claim, evidence, n)]
+        names = [family.figure_name(n, claim, evidence) for n in kind.figures if kind.shows is None or kind.shows(claim, evidence, n)]
         return replace(finding, figures=tuple(figure_path(n, self.article.slug) for n in names), claim=claim)
 
     def findings(self, claim_ids: Iterable[str] | None = None) -> list[Finding]:

@@ -2,4 +2,4 @@
 
 from ._moved import moved
 
-moved(__name__, "geoclaims.geo.straits", "geoclaims.datasets")
+moved(__name__, "geoclaims.geo.straits", "geoclaims.world.straits", "geoclaims.datasets")

@@ -80,8 +80,8 @@ class FigureSpec:
     size: tuple[float, float] | None = None
     headline: Callable | None = None
     sources: Callable | None = None
-    #: a claim parameter naming the figure's subject (``strait``), or a function of the claim giving
-    #: it (a port pair): the figure is then drawn once per subject the article's claims name, as
+    #: a claim parameter naming the figure's subject (``strait``), or a function of the claim and the
+    #: evidence giving it (a port pair): the figure is then drawn once per subject the article's claims name, as
     #: ``NAME-<subject>`` (``strait-kerch``), and its functions take the subject after the evidence
     subject: str | Callable | None = None
 
@@ -104,13 +104,13 @@ class Family:
     #: compares a statement with the article's others)
     reads_all_claims: bool = False
 
-    def figure_name(self, key: str, claim) -> str:
+    def figure_name(self, key: str, claim, evidence) -> str:
         """The file name (without extension) of figure ``key`` for ``claim``: the key, followed
         by the claim's subject for a figure drawn per subject."""
         spec = self.figures[key]
         if spec.subject is None:
             return key
-        return f"{key}-{spec.subject(claim) if callable(spec.subject) else claim.param(spec.subject)}"
+        return f"{key}-{spec.subject(claim, evidence) if callable(spec.subject) else claim.param(spec.subject)}"
 
     def resolve(self, name: str) -> tuple[str, str | None] | None:
         """``(key, subject)`` of a figure file name of this family, ``None`` if it names none."""

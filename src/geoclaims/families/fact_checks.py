@@ -18,7 +18,7 @@ from ..rating import as_stated, rate
 def _facts(tl, subject: str, attribute: str) -> pd.DataFrame:
     f = tl.facts
     rows = f[(f["subject"] == subject) & (f["attribute"] == attribute)]
-    return rows[known_by(rows, tl.article.latest)]
+    return rows[known_by(rows, tl.article.latest, tl.dates)]
 
 
 def attribute_holds(claim, tl) -> Finding:

@@ -10,11 +10,12 @@ sources. What was published by the article's date decides; later rows are shown 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 
-from ..data import merge_ids
+from ..data import load_source_dates, merge_ids
 from ..datasets import ended_by, known_by, later_than, load_fixed_links
 from ..errors import DataError
 from ..findings import Finding
@@ -38,6 +39,8 @@ class LinksEvidence:
     latest: pd.Timestamp
     #: link id -> (kind, mode) of the link-rank claims about it (what its ranking figure ranks among)
     ranked: dict
+    #: each source id's publication date (:func:`geoclaims.data.load_source_dates`): the one rule for dates reads it
+    dates: Mapping[str, str]
 
     def link(self, link_id: str) -> pd.Series:
         if link_id not in self.links.index:
@@ -47,7 +50,7 @@ class LinksEvidence:
     def known(self, ids: str) -> bool:
         """Whether what a row says was published by the article's date (its earliest dated source;
         a row with no dated source is not: the one rule for dates, docs/METHOD.md)."""
-        return later_than(ids, self.latest) is False
+        return later_than(ids, self.latest, self.dates) is False
 
     def open_then(self, link: pd.Series) -> bool:
         """Whether a link had opened by the article's date (``opened`` to the day, month or year)."""
@@ -64,7 +67,7 @@ def _undated(claim, names: list[str]) -> Finding:
 def evidence(article, claims) -> LinksEvidence:
     """The fixed links and crossing times (every claim of the family reads them)."""
     ranked = {c.param("link"): (c.param("kind"), c.param("mode", "")) for c in claims if c.check == "link-rank"}
-    return LinksEvidence(load_fixed_links(), load_crossing_times(), article.latest, ranked)
+    return LinksEvidence(load_fixed_links(), load_crossing_times(), article.latest, ranked, load_source_dates())
 
 
 def _lengths(link: pd.Series) -> tuple[float, float]:
@@ -101,7 +104,7 @@ def _peers(ev: LinksEvidence, subject: pd.Series, kind: str, mode: str) -> pd.Da
     links = ev.links
     same = (links["kind"] == kind) & ((links["mode"] == mode) if mode else True)
     open_then = pd.Series([ev.open_then(r) for _, r in links.iterrows()], index=links.index)
-    dated = known_by(links, ev.latest)
+    dated = known_by(links, ev.latest, ev.dates)
     peers = links[same & open_then & dated]
     return pd.concat([peers[peers.index != subject.name], subject.to_frame().T])
 
@@ -181,7 +184,7 @@ def crossing_time_check(claim, ev: LinksEvidence) -> Finding:
         t = t[t["basis"] == basis]
     if t.empty:
         raise DataError(f"crossing_times.csv: no {basis + ' ' if basis else ''}time for {crossing} by {mode}")
-    known = known_by(t, ev.latest)
+    known = known_by(t, ev.latest, ev.dates)
     then, later = t[known], t[~known]
 
     def each(rows) -> list[str]:

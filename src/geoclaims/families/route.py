@@ -21,7 +21,6 @@ from . import route_saving as rs
 from . import route_season
 from . import route_voyage as rv
 from .base import Check, Family, FigureSpec
-from ..datasets import reference_profile
 from .route_evidence import (BY_CORRIDOR, CORRIDORS, DEFAULT_SHIP_TYPE, SHORT_CORRIDOR, RouteEvidence,
                              compared, compared_loosely, evidence)
 from .route_figures import (_days_headline, _days_vs_speed, _deviations_headline, _map_headline, _matrix_headline,
@@ -39,10 +38,8 @@ def _decided_by(ev: RouteEvidence, ship_type: str = DEFAULT_SHIP_TYPE) -> str:
 
 
 def _decided_by_text(ev: RouteEvidence, ship_type: str) -> str:
-    from ..data import load_sources
-
-    dates = [d for d in load_sources().loc[list(ev.sources_by_type[ship_type]), "date_published"] if d]
-    years = f"{min(dates)[:4]}–{max(dates)[:4]}" if dates else "undated"
+    ev.profiles_for(ship_type)  # the one check that the type has usable profiles
+    years = ev.profile_years[ship_type]
     kind = "" if ship_type == DEFAULT_SHIP_TYPE else f" for {ship_type}s"
     return (f"geoclaims' route for the pair and the vessel speeds of vessel_profiles.csv{kind} (sources of {years}); "
             "documented voyages and the season are context")
@@ -136,7 +133,7 @@ def transit_days_check(claim, ev: RouteEvidence) -> Finding:
             + (f" Over the pair's other lengths ({also}) too: {low:.1f}–{high:.1f} days." if also else "")
             + f" {claimed:g} days means {speed:.1f} kn on average without stops. "
             f"Accurate inside that range; mostly-accurate within {NEAR:.0%} of it.{context}")
-    return Finding(claim.claim_id, claimed, claim.unit, round(float(days[reference_profile(ship)]), 2),
+    return Finding(claim.claim_id, claimed, claim.unit, round(float(days[ev.references[ship].name]), 2),
                    round(low, 2), round(high, 2), rate(claimed, low, high, near=NEAR), rule,
                    ev.sources_for(via, ship_type=ship) + rl.sources(ev, via, pair=pair), decided_by=_decided_by(ev, ship),
                    later_evidence=later)
@@ -153,7 +150,7 @@ def time_ratio_check(claim, ev: RouteEvidence) -> Finding:
     """
     pair = _pair(claim)
     ship = _ship_type(claim)
-    reference = reference_profile(ship)
+    reference = ev.references[ship].name
     nsr, suez = ev.days_for("nsr", pair, ship), ev.days_for("suez", pair, ship)
     ratios = (nsr / suez).dropna()
     distance = ev.route("nsr", pair).length_nm / ev.route("suez", pair).length_nm
@@ -256,7 +253,7 @@ def days_saving_check(claim, ev: RouteEvidence) -> Finding:
             f"route: {low:.1f}–{high:.1f}. Accurate if {'at least ' if sense == 'at-least' else ''}{claim.value:g} meets "
             f"that range; "
             f"mostly-accurate within {NEAR:.0%} of it.")
-    return Finding(claim.claim_id, claim.value, claim.unit, round(float(saved[reference_profile(ship)]), 2),
+    return Finding(claim.claim_id, claim.value, claim.unit, round(float(saved[ev.references[ship].name]), 2),
                    round(low, 2), round(high, 2), rate(claim.value, low, high, near=NEAR, sense=sense), rule,
                    ev.sources_for(via, against, ship_type=ship) + rl.sources(ev, via, against, pair=pair),
                    decided_by=_decided_by(ev, ship))

@@ -20,14 +20,18 @@ from types import MappingProxyType
 import numpy as np
 import pandas as pd
 
-from ..data import merge_ids
-from ..datasets import (all_before, known_by, reference_profile, later_than, load_matrix_ports, load_nsr_season, load_nsr_track, load_reference_distances,
-                        load_vessel_profiles, load_voyages)
+from ..data import load_source_dates, load_sources, merge_ids
+from ..datasets import (all_before, known_by, later_than, load_matrix_ports, load_nsr_season, load_nsr_track,
+                        load_reference_distances, load_vessel_profiles, load_voyages)
 from ..errors import DataError, GeoclaimsError
-from ..geo.matrix import port_matrix
-from ..geo.routes import Route, sea_route
+from ..geo.coastline import land_polygons
+from ..geo.ports import PortIndex
+from ..geo.routes import Route
+from ..geo.transit import VesselProfile, profile_from_row, transit_days
 from ..published import load_place_distances
-from ..geo.transit import VesselProfile, transit_days, vessel_profile
+from ..world.coastlines import load_coastline
+from ..world.routing import load_network, load_nsr_area, load_port_index, port_matrix, sea_route
+from .route_deviations import reference_deviations
 
 #: pairs shown beside the claimed ones in notebook 01 (how the claims fare for other ports)
 CONTEXT_PAIRS = (("DEHAM", "JPYOK"), ("RUMMK", "JPYOK"), ("NLRTM", "CNSHA"), ("NLRTM", "KRPUS"))
@@ -72,6 +76,14 @@ class RouteEvidence:
     later_by_type: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
     #: claim id -> claimed value of every route claim of the article (a check may compare with another's)
     claimed_values: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
+    #: ship type -> its reference profile (``reference`` in vessel_profiles.csv), whatever its sources' dates
+    references: Mapping[str, VesselProfile] = field(default_factory=lambda: MappingProxyType({}))
+    #: ship type -> the years its usable profiles' sources were published ("2009–2013", or "undated")
+    profile_years: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    #: the ports (searoute's and ports.csv's), to find a claim's ports by name
+    ports: PortIndex | None = None
+    #: each source id's publication date (:func:`geoclaims.data.load_source_dates`)
+    dates: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     def later_profiles(self, ship_type: str = DEFAULT_SHIP_TYPE) -> tuple[str, ...]:
         """The profiles of a ship type left out because their sources came after the article."""
@@ -104,9 +116,9 @@ class RouteEvidence:
             raise DataError(f"vessel_profiles.csv: no {ship_type!r} profile rests on sources published by "
                             f"{self.article_latest:%Y-%m-%d}")
         profiles = self.profiles_by_type[ship_type]
-        if reference_profile(ship_type) not in {p.name for p in profiles}:
+        if self.references[ship_type].name not in {p.name for p in profiles}:
             raise DataError(f"vessel_profiles.csv: the {ship_type} reference profile "
-                            f"{reference_profile(ship_type)!r} is missing or does not rest on sources "
+                            f"{self.references[ship_type].name!r} is missing or does not rest on sources "
                             f"published by {self.article_latest:%Y-%m-%d}")
         return profiles
 
@@ -127,11 +139,13 @@ class RouteEvidence:
         spread = self.known_distances["source_ids"] if tables else ()
         return merge_ids("searoute-marnet", *used, *speeds, *spread)
 
-    def route(self, via: str, pair: tuple[str, str]) -> Route:
-        """The route of one pair along one corridor (built once)."""
-        key = (*pair, via)
+    def route(self, via: str, pair: tuple[str, str], nsr_variant: str | None = None) -> Route:
+        """The route of one pair along one corridor (built once), on the NSR variant in use
+        unless ``nsr_variant`` names the other."""
+        variant = nsr_variant or self.nsr_variant
+        key = (*pair, via) if variant == self.nsr_variant else (*pair, via, variant)
         if key not in self._built:
-            self._built[key] = sea_route(*pair, via=via, nsr_variant=self.nsr_variant)
+            self._built[key] = sea_route(*pair, via=via, nsr_variant=variant)
         return self._built[key]
 
     @property
@@ -163,7 +177,7 @@ class RouteEvidence:
     def speed_curves(self) -> pd.DataFrame:
         """Days against open-water speed for the headline pair, the reference profile's NSR
         speed (capped by the open-water speed), canal hours and port days kept."""
-        base = vessel_profile(reference_profile(DEFAULT_SHIP_TYPE))
+        base = self.references[DEFAULT_SHIP_TYPE]
         rows = []
         for via in CORRIDORS:
             route = self.route(via, self.headline)
@@ -189,7 +203,7 @@ class RouteEvidence:
         v = load_voyages().copy()
         after = ((v["departed"] > self.article_latest) | (v["arrived"] > self.article_latest)
                  | (v["year"] > self.article_latest.year))
-        v["later"] = [later_than(s, self.article_latest) is not False or bool(a)
+        v["later"] = [later_than(s, self.article_latest, self.dates) is not False or bool(a)
                       for s, a in zip(v["source_ids"], after)]
         lengths = []
         for o, d in zip(v["origin_locode"], v["destination_locode"]):
@@ -210,14 +224,14 @@ class RouteEvidence:
     def season(self) -> pd.DataFrame:
         """The NSR navigation season as each source states it, with ``later``."""
         s = load_nsr_season().copy()
-        s["later"] = [later_than(ids, self.article_latest) is not False for ids in s["source_ids"]]
+        s["later"] = [later_than(ids, self.article_latest, self.dates) is not False for ids in s["source_ids"]]
         return s
 
     @cached_property
     def known_distances(self) -> pd.DataFrame:
         """The rows of ``reference_distances.csv`` published by the article's date."""
         ref = load_reference_distances()
-        return ref[known_by(ref, self.article_latest)]
+        return ref[known_by(ref, self.article_latest, self.dates)]
 
     @cached_property
     def table_spread(self) -> dict[str, float]:
@@ -244,7 +258,29 @@ class RouteEvidence:
         """The port matrix of ``data/matrix_ports.csv`` for the reference profile."""
         ports = load_matrix_ports()
         return port_matrix(list(ports.loc[ports["region"] == "europe", "locode"]),
-                           list(ports.loc[ports["region"] == "far-east", "locode"]), vessel_profile(reference_profile(DEFAULT_SHIP_TYPE)))
+                           list(ports.loc[ports["region"] == "far-east", "locode"]), self.references[DEFAULT_SHIP_TYPE])
+
+    @cached_property
+    def publishers(self) -> Mapping[str, str]:
+        """Source id -> its publisher's short name (up to the first ``;`` or ``(``), for source lines."""
+        publishers = load_sources()["publisher"].str.split(r"[;(]").str[0].str.strip()
+        return MappingProxyType(dict(publishers.items()))
+
+    @cached_property
+    def map_layers(self) -> dict:
+        """What the route maps draw besides the routes: the NSR water area, GSHHS-h land north of
+        5°S, and label positions of the passages (Suez, Bab-el-Mandeb and Malacca at the mean of
+        the network's edges so tagged; Vilkitsky and the Bering limit at the track's own waypoints)."""
+        net, track = load_network(), load_nsr_track()
+        passages = {}
+        for tag, label in (("suez", "Suez"), ("babalmandab", "Bab-el-Mandeb"), ("malacca", "Malacca")):
+            edges = net.edge_passage == tag
+            passages[label] = (float(net.lat[net.edge_u[edges]].mean()),
+                               float(((net.lon[net.edge_u[edges]] + 180) % 360 - 180).mean()))
+        for label, name in (("Vilkitsky", "Vilkitsky"), ("Bering", "NSR eastern limit in the Bering Strait")):
+            point = track[track["name"].str.startswith(name)].iloc[0]
+            passages[label] = (float(point["lat"]), float(point["lon"]))
+        return {"area": load_nsr_area(), "land": land_polygons(load_coastline("h"), north_of=-5.0), "passages": passages}
 
 
 def evidence(article, claims) -> RouteEvidence:
@@ -268,13 +304,19 @@ def evidence(article, claims) -> RouteEvidence:
                         "one article's route claims use one variant")
     variant = variants.pop()
     table = load_vessel_profiles()
-    usable = pd.Series([all_before(ids, article.latest) for ids in table["source_ids"]], index=table.index)
-    by_type, sources, later = {}, {}, {}
+    dated = load_source_dates()
+    dates = load_sources()["date_published"]
+    usable = pd.Series([all_before(ids, article.latest, dated) for ids in table["source_ids"]], index=table.index)
+    by_type, sources, later, years = {}, {}, {}, {}
+    references = {t: profile_from_row(name, table.loc[name])
+                  for name, t in zip(table.index[table["reference"] == "yes"], table["ship_type"][table["reference"] == "yes"])}
     for ship_type, rows in table.groupby("ship_type", sort=False):
         ok = usable[rows.index]
         if ok.any():
-            by_type[ship_type] = tuple(vessel_profile(name) for name in rows.index[ok])
+            by_type[ship_type] = tuple(profile_from_row(name, table.loc[name]) for name in rows.index[ok])
             sources[ship_type] = merge_ids(*rows.loc[ok, "source_ids"])
+            published = [d for d in dates.loc[list(sources[ship_type])] if d]
+            years[ship_type] = f"{min(published)[:4]}–{max(published)[:4]}" if published else "undated"
         later[ship_type] = tuple(f"profile {name}: its sources are not all published by the article"
                                  for name in rows.index[~ok])
     if DEFAULT_SHIP_TYPE not in by_type:
@@ -282,23 +324,5 @@ def evidence(article, claims) -> RouteEvidence:
                         f"{article.latest:%Y-%m-%d}")
     values = MappingProxyType({c.claim_id: c.value for c in claims if c.claimed_value.replace(".", "", 1).isdigit()})
     return RouteEvidence(tuple(pairs), MappingProxyType(by_type), MappingProxyType(sources), claimed, article.latest,
-                         variant, MappingProxyType(later), values)
-
-
-def reference_deviations(nsr_variant: str = "coastal") -> pd.DataFrame:
-    """Every published distance of ``reference_distances.csv`` beside geoclaims' length for
-    the same pair and corridor: ``deviation`` = ours / published − 1."""
-    ref = load_reference_distances()
-    ours = [sea_route(o, d, via=v, nsr_variant=nsr_variant).length_nm
-            for o, d, v in zip(ref["origin"], ref["destination"], ref["via"])]
-    return ref.assign(geoclaims_nm=ours, deviation=np.array(ours) / ref["length_nm"].to_numpy() - 1)
-
-
-def deviations_by_class(deviations: pd.DataFrame) -> pd.DataFrame:
-    """:func:`reference_deviations` summed up per corridor and source class (a distance table or
-    research report, an operator, the press) and over all: ``n``, the signed median and the mean
-    absolute deviation, in per cent."""
-    every = deviations.assign(source_class="all")
-    rows = pd.concat([deviations, every]).groupby(["via", "source_class"])["deviation"]
-    return pd.DataFrame({"n": rows.size(), "median_pct": 100 * rows.median(),
-                         "mean_abs_pct": 100 * rows.apply(lambda d: d.abs().mean())}).round(2).reset_index()
+                         variant, MappingProxyType(later), values, MappingProxyType(references),
+                         MappingProxyType(years), load_port_index(), dated)

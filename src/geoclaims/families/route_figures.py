@@ -7,11 +7,9 @@ from ..data import merge_ids
 from .route_evidence import CORRIDORS, DEFAULT_SHIP_TYPE, RouteEvidence
 
 
-def pair_subject(claim) -> str:
+def pair_subject(claim, ev: RouteEvidence) -> str:
     """The subject of a per-pair figure: the claim's two ports as lower-case UN/LOCODEs (``ruulu-krkan``)."""
-    from ..geo.ports import find_port
-
-    return "-".join(find_port(claim.param(p)).locode.lower() for p in ("origin", "destination"))
+    return "-".join(ev.ports.find(claim.param(p)).locode.lower() for p in ("origin", "destination"))
 
 
 def _pair_of(subject: str) -> tuple[str, str]:
@@ -29,26 +27,13 @@ def _route_map(fig, ev: RouteEvidence, subject: str) -> None:
 
 def _routes_map(fig, ev: RouteEvidence, pair: tuple[str, str]) -> None:
     from ..draw import maps
-    from ..geo.coastline import land_polygons
-    from ..geo.nsr_track import _nsr_area_lon360, load_network
 
     routes = {via: ev.route(via, pair) for via in CORRIDORS}
-    net = load_network()
-    passages = {}
-    for tag, label in (("suez", "Suez"), ("babalmandab", "Bab-el-Mandeb"), ("malacca", "Malacca")):
-        edges = net.edge_passage == tag
-        passages[label] = (float(net.lat[net.edge_u[edges]].mean()),
-                           float(((net.lon[net.edge_u[edges]] + 180) % 360 - 180).mean()))
-    from ..datasets import load_nsr_track
-
-    track = load_nsr_track()  # the track's own waypoints place the Arctic labels
-    for label, name in (("Vilkitsky", "Vilkitsky"), ("Bering", "NSR eastern limit in the Bering Strait")):
-        point = track[track["name"].str.startswith(name)].iloc[0]
-        passages[label] = (float(point["lat"]), float(point["lon"]))
+    layers = ev.map_layers
     lats = [float(x) for r in routes.values() for x in r.lats]
     lons = [float(x) for r in routes.values() for x in r.lons]
     ax = maps.routes_axes(fig, lats, lons)
-    maps.plot_routes_map(ax, routes, _nsr_area_lon360(), land_polygons("h", north_of=-5.0), passages)
+    maps.plot_routes_map(ax, routes, layers["area"], layers["land"], layers["passages"])
 
 
 def _days_vs_speed(fig, ev: RouteEvidence) -> None:
@@ -66,19 +51,16 @@ def _days_vs_speed(fig, ev: RouteEvidence) -> None:
 
 def _port_matrix(fig, ev: RouteEvidence) -> None:
     from ..draw import plots
-    from ..geo.routes import find_port
 
     m = ev.matrix
-    names = {c: find_port(c).name for c in set(m["origin"]) | set(m["destination"])}
+    names = {c: ev.ports.find(c).name for c in set(m["origin"]) | set(m["destination"])}
     plots.plot_port_matrix(m, names, fig.subplots())
 
 
 def _reference_distances(fig, ev: RouteEvidence) -> None:
     from ..draw import plots
 
-    from ..data import load_sources
-
-    publishers = load_sources()["publisher"].str.split(r"[;(]").str[0].str.strip()
+    publishers = ev.publishers
     d = ev.deviations
     named = d.assign(publisher=[publishers.get(ids.split(";")[0].strip(), ids) for ids in d["source_ids"]])
     plots.plot_reference_deviations(named, fig.subplots())

@@ -13,7 +13,6 @@ import pandas as pd
 
 from ..data import merge_ids
 from ..geo.network import NSR_VARIANTS
-from ..geo.routes import sea_route
 from ..geo.transit import transit_days_for
 from .route_evidence import DEFAULT_SHIP_TYPE, RouteEvidence
 
@@ -29,7 +28,7 @@ def lengths(ev: RouteEvidence, via: str, pair: tuple[str, str]) -> pd.DataFrame:
         if via == "nsr":
             for variant in NSR_VARIANTS:
                 if variant != route.nsr_variant:
-                    other = sea_route(*pair, via="nsr", nsr_variant=variant)
+                    other = ev.route("nsr", pair, nsr_variant=variant)
                     rows.append({"reading": f"geoclaims' route ({variant})", "length_nm": other.length_nm,
                                  "nsr_nm": other.nsr_nm, "source_ids": ""})
         ref = ev.known_distances  # the distances published by the article's date

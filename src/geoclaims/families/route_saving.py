@@ -9,7 +9,6 @@ from ..datasets import known_by
 from ..errors import DataError
 from ..findings import Finding
 from ..geo.geodesy import distance_km
-from ..geo.ports import find_port
 from ..geo.units import KM_PER_UNIT, length_km
 from ..rating import as_stated, rate
 from . import route_lengths as rl
@@ -91,7 +90,7 @@ def place_distance_check(claim, ev: RouteEvidence) -> Finding:
     the article's date (``place_distances.csv``: a ferry route is a sea distance; a road is named
     but not compared). The range spans them; distances published later are shown apart. Rated
     with :data:`NEAR`."""
-    a, b = find_port(claim.param("origin")), find_port(claim.param("destination"))
+    a, b = ev.ports.find(claim.param("origin")), ev.ports.find(claim.param("destination"))
     unit = claim.param("unit")
     per_km = 1.0 / KM_PER_UNIT[unit.rstrip("?")] if unit.rstrip("?") in KM_PER_UNIT else 1.0
     measure = claim.param("measure", "geodesic")
@@ -104,7 +103,7 @@ def place_distance_check(claim, ev: RouteEvidence) -> Finding:
     table = ev.place_distances
     pair = table[(table["origin"].isin([a.locode, b.locode])) & (table["destination"].isin([a.locode, b.locode]))]
     rows, other = pair[pair["measure"] == measure], pair[pair["measure"] != measure]  # a road is no sea distance
-    dated = known_by(rows, ev.article_latest)
+    dated = known_by(rows, ev.article_latest, ev.dates)
     then = [(float(length_km(r["length"], r["unit"])[0]), r) for _, r in rows[dated].iterrows()]
     later = tuple(f"{r['measure']}: {r['length']:g} {r['unit']} ({r['source_ids']}, published after the article "
                   "or undated)" for _, r in rows[~dated].iterrows())

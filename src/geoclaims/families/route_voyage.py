@@ -19,10 +19,8 @@ from __future__ import annotations
 from ..data import merge_ids
 from ..errors import DataError
 from ..findings import Finding
-from ..geo.transit import vessel_profile
 from ..rating import rate
 from . import route_lengths as rl
-from ..datasets import reference_profile
 from .route_evidence import CORRIDORS, DEFAULT_SHIP_TYPE, RouteEvidence
 
 
@@ -60,7 +58,7 @@ def readings(voyage, ev: RouteEvidence, pair) -> list[tuple[float, float]]:
     days with each length (stated and routed), her Suez days being that length over those days
     as her average speed, over geoclaims' Suez route for her pair, plus the canal hours of the
     profiles."""
-    canal = vessel_profile(reference_profile(DEFAULT_SHIP_TYPE))  # the canal hours of the reference profile
+    canal = ev.references[DEFAULT_SHIP_TYPE]  # the canal hours of the reference profile
     extra = (canal.suez_transit_h + canal.suez_wait_h) / 24.0
     return [(days, suez_nm / (length / (days * 24.0)) / 24.0 + extra)
             for days in sorted(set(stated_days(voyage))) for length in _distances(voyage)

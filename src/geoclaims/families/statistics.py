@@ -9,11 +9,12 @@ had stated by then (was it said?), and — apart, as later evidence — on what 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 
-from ..data import merge_ids
+from ..data import load_source_dates, merge_ids
 from ..datasets import known_by, stated_on
 from ..errors import DataError
 from ..findings import Finding
@@ -34,6 +35,8 @@ class StatisticsEvidence:
     traffic: pd.DataFrame
     forecasts: pd.DataFrame
     latest: pd.Timestamp
+    #: each source id's publication date (:func:`geoclaims.data.load_source_dates`)
+    dates: Mapping[str, str]
 
     def series(self, route: str, measure: str, known: bool = True) -> pd.DataFrame:
         t = self.traffic
@@ -45,9 +48,11 @@ class StatisticsEvidence:
 
 def evidence(article, claims) -> StatisticsEvidence:
     """The statistics and forecasts, each row marked ``known`` when its sources were published by the article."""
+    dates = load_source_dates()
+
     def dated(frame):
-        return frame.assign(known=known_by(frame, article.latest))
-    return StatisticsEvidence(dated(load_traffic()), dated(load_forecasts()), article.latest)
+        return frame.assign(known=known_by(frame, article.latest, dates))
+    return StatisticsEvidence(dated(load_traffic()), dated(load_forecasts()), article.latest, dates)
 
 
 def _year(claim, name: str) -> int:
@@ -164,7 +169,7 @@ def _as_stated_by_proposers(claim, ev: StatisticsEvidence, near: float) -> Findi
     if f.empty:
         raise DataError(f"forecasts.csv: no forecast of {measure!r} for {subject!r}" + (f" by {by}" if by else ""))
     known = f[f["known"]]
-    then = known.assign(date=[stated_on(ids, ev.latest) for ids in known["source_ids"]])
+    then = known.assign(date=[stated_on(ids, ev.latest, ev.dates) for ids in known["source_ids"]])
     then = then.assign(order=[pd.Period(d).end_time for d in then["date"]]).sort_values("order", kind="stable")
     latest = then.groupby("stated_by").tail(1)
     later = tuple(f"{r['stated_by']}: {r['value']:g} {r['unit']} ({r['source_ids']}, published after the article "

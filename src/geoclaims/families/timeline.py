@@ -8,10 +8,12 @@ every "at the article's date" figure.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 
+from ..data import load_source_dates
 from ..datasets import load_events, load_facts, load_islands, load_meeting_counts, load_meetings, load_reactors
 from ..errors import DataError, InputError
 
@@ -29,6 +31,8 @@ class Timeline:
     reactors: pd.DataFrame
     islands: pd.DataFrame
     facts: pd.DataFrame
+    #: each source id's publication date (:func:`geoclaims.data.load_source_dates`)
+    dates: Mapping[str, str]
     #: the meeting each meeting-ordinal claim names (``meeting`` parameter), in claim order
     meetings_named: tuple[str, ...] = ()
 
@@ -64,7 +68,7 @@ def evidence(article, claims=()) -> Timeline:
     """Load and cross-check every dated table, with the article."""
     named = tuple(c.param("meeting") for c in claims if "meeting" in dict(c.params))
     return Timeline(article, load_meetings(), load_meeting_counts(), load_events(), load_reactors(), load_islands(),
-                    load_facts(), named)
+                    load_facts(), load_source_dates(), named)
 
 
 def parse_date(value, what: str = "date") -> pd.Timestamp:

@@ -187,7 +187,7 @@ def none_since(claim, tl: Timeline) -> Finding:
     disaster = tl.event(claim.param("event"))["date"]
     earliest, latest = tl.article_window()
     steps = tl.reactors[tl.reactors["date"] <= latest]
-    steps = steps[known_by(steps, latest)]  # what was published by then
+    steps = steps[known_by(steps, latest, tl.dates)]  # what was published by then
     now = operating_on(steps, latest)
     ran = steps.loc[steps["operating"] > 0, "date"]
     zero = steps.loc[steps["operating"] == 0, "date"]

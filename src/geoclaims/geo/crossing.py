@@ -8,7 +8,7 @@ import numpy as np
 import shapely
 
 from ..errors import InputError
-from .coastline import RESOLUTIONS, land_rows, on_land
+from .coastline import Coastline, land_rows, on_land
 from .geodesy import Position, check_lat_lon, inverse
 from .nearest import _pairs_minimum, _screen, _segments
 from .nsr_track import densify
@@ -66,21 +66,21 @@ def _box(value, what: str) -> tuple[float, float, float, float]:
     return west, south, east, north
 
 
-def _coast_segments(box, resolution: str) -> np.ndarray:
+def _coast_segments(coast: Coastline, box) -> np.ndarray:
     """Segments [(lon, lat), (lon, lat)] of every GSHHS land polygon's coastline inside ``box``."""
     west, south, east, north = box
     parts = []
-    for _, points in land_rows(resolution, south, north, west, east):
+    for _, points in land_rows(coast, south, north, west, east):
         edge = shapely.clip_by_rect(shapely.LineString(points), west, south, east, north)
         if not edge.is_empty:
             parts.append(_segments(edge))
     return np.concatenate(parts) if parts else np.empty((0, 2, 2))
 
 
-def width_between(shore_a, shore_b, resolution: str = "f") -> Crossing:
+def width_between(coast: Coastline, shore_a, shore_b) -> Crossing:
     """The narrowest crossing between the coastline inside box ``shore_a`` and the coastline
-    inside box ``shore_b`` (each ``(west, south, east, north)`` in degrees), on GSHHS coastlines
-    of ``resolution``, whether or not the two shores belong to one polygon (Crimea and the Taman
+    inside box ``shore_b`` (each ``(west, south, east, north)`` in degrees), on the GSHHS
+    coastline ``coast``, whether or not the two shores belong to one polygon (Crimea and the Taman
     peninsula are one). Method: every coastline segment of every land polygon clipped to each
     box; the geodesic minimum between the two sets as for :func:`strait_width` (planar screening,
     then exact WGS84 geodesics on the surviving pairs, to well under a metre). The geodesic
@@ -93,12 +93,11 @@ def width_between(shore_a, shore_b, resolution: str = "f") -> Crossing:
         for a box that is not four numbers in range, boxes that overlap (one coast could then
         be on both sides), or a box holding no coastline.
     """
-    if resolution not in RESOLUTIONS:
-        raise InputError(f"resolution must be one of {', '.join(RESOLUTIONS)}, got {resolution!r}")
+    resolution = coast.resolution
     a, b = _box(shore_a, "shore_a"), _box(shore_b, "shore_b")
     if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]:
         raise InputError(f"shore_a {a} and shore_b {b} overlap: the same coast could be on both sides")
-    segs_a, segs_b = _coast_segments(a, resolution), _coast_segments(b, resolution)
+    segs_a, segs_b = _coast_segments(coast, a), _coast_segments(coast, b)
     for name, segs, box in (("shore_a", segs_a, a), ("shore_b", segs_b, b)):
         if not len(segs):
             raise InputError(f"{name} {box} holds no GSHHS-{resolution} coastline")
@@ -109,6 +108,6 @@ def width_between(shore_a, shore_b, resolution: str = "f") -> Crossing:
     samples = densify(point_a, point_b, LAND_STEP_M / 1000.0)
     _, along = inverse(np.full(len(samples), point_a[0]), np.full(len(samples), point_a[1]), samples[:, 0], samples[:, 1])
     inner = (along > END_MARGIN_M) & (along < metres - END_MARGIN_M)
-    land = on_land(samples[inner, 0], samples[inner, 1], resolution) if inner.any() else np.zeros(0, bool)
+    land = on_land(coast, samples[inner, 0], samples[inner, 1]) if inner.any() else np.zeros(0, bool)
     return Crossing(metres / 1000.0, Position(*point_a), Position(*point_b), resolution, a, b,
                     float(land.sum()) * LAND_STEP_M / 1000.0)

@@ -14,30 +14,28 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from ..data import cached_loader
+from ..errors import InputError
 from ..progress import report
 from .geodesy import inverse
-from .network import CORRIDOR_REQUIRED, corridor_key
-
-#: the corridors of the matrix: the Northern Sea Route against Suez
-MATRIX_CORRIDORS = ("nsr", "suez")
-from .nsr_track import _lon360, _nsr_area_lon360, load_network
-from .routes import MAX_ACCESS_KM, check_access, find_port
+from .network import CORRIDOR_REQUIRED, Network, corridor_key
+from .nsr_track import lon360
+from .ports import Port
+from .routes import MAX_ACCESS_KM, check_access
 from .transit import VesselProfile, transit_days_for
 from .units import km_to_nm
 
+#: the corridors of the matrix: the Northern Sea Route against Suez
+MATRIX_CORRIDORS = ("nsr", "suez")
 
-@cached_loader
-def _edge_nsr_km() -> np.ndarray:
-    """For every network edge, the km of it inside the NSR water area (planar share of the
-    edge in (lon, lat), times its geodesic length; edges are short, so the share is exact to
+
+def edge_nsr_km(net: Network, area: shapely.Polygon) -> np.ndarray:
+    """For every edge of ``net``, the km of it inside the NSR water area ``area`` (planar share of
+    the edge in (lon, lat), times its geodesic length; edges are short, so the share is exact to
     well under 0.1%)."""
-    net = load_network()
     lon_u, lon_v = net.lon[net.edge_u], net.lon[net.edge_v]
     lon_v = lon_u + (((lon_v - lon_u) + 180.0) % 360.0) - 180.0  # the short way across ±180
-    lines = shapely.linestrings(np.stack([np.stack([_lon360(lon_u), net.lat[net.edge_u]], -1),
-                                          np.stack([_lon360(lon_u) + (lon_v - lon_u), net.lat[net.edge_v]], -1)], 1))
-    area = _nsr_area_lon360()
+    lines = shapely.linestrings(np.stack([np.stack([lon360(lon_u), net.lat[net.edge_u]], -1),
+                                          np.stack([lon360(lon_u) + (lon_v - lon_u), net.lat[net.edge_v]], -1)], 1))
     total = shapely.length(lines)
     inside = shapely.length(shapely.intersection(lines, area))
     share = np.divide(inside, total, out=np.zeros_like(total), where=total > 0)
@@ -76,27 +74,18 @@ def _access_km(lat, lon, nodes, net) -> np.ndarray:
     return np.asarray(metres) / 1000.0
 
 
-def port_matrix(origins: list[str], destinations: list[str], profile: VesselProfile | str = "slow-steaming",
-                nsr_variant: str = "coastal") -> pd.DataFrame:
-    """NSR and Suez lengths (nm) and days for every origin × destination (see the module
-    docstring); columns ``origin, destination, nsr_nm, nsr_days, suez_nm, suez_days,
+def port_matrix(net: Network, edge_nsr: np.ndarray, a_ports: list[Port], b_ports: list[Port],
+                profile: VesselProfile, nsr_variant: str = "coastal") -> pd.DataFrame:
+    """NSR and Suez lengths (nm) and days on ``net`` for every origin in ``a_ports`` × destination
+    in ``b_ports`` (see the module docstring), the NSR part of each edge given by ``edge_nsr``
+    (:func:`edge_nsr_km`); columns ``origin, destination, nsr_nm, nsr_days, suez_nm, suez_days,
     saving_nm, days_saved, profile``. Progress goes to a terminal."""
-    from ..errors import InputError
-
-    for name, ports in (("origins", origins), ("destinations", destinations)):
-        if isinstance(ports, (str, bytes)) or not hasattr(ports, "__len__") or not len(ports):
-            raise InputError(f"{name} must be a non-empty list of ports, got {ports!r}")
-    a_ports = [find_port(o) for o in origins]
-    b_ports = [find_port(d) for d in destinations]
+    if not isinstance(profile, VesselProfile):
+        raise InputError(f"profile must be a VesselProfile, got {profile!r}")
     both = sorted({p.locode for p in a_ports} & {p.locode for p in b_ports})
     if both:  # as sea_route says: a route needs two ports
         raise InputError(f"{both[0]} is both an origin and a destination: a route needs two different ports")
-    if isinstance(profile, str):
-        from .transit import vessel_profile
-
-        profile = vessel_profile(profile)
     prof = profile
-    net = load_network()
     a_lat, a_lon = np.array([p.lat for p in a_ports]), np.array([p.lon for p in a_ports])
     b_lat, b_lon = np.array([p.lat for p in b_ports]), np.array([p.lon for p in b_ports])
     frame = pd.DataFrame({"origin": np.repeat([p.locode for p in a_ports], len(b_ports)),
@@ -117,7 +106,7 @@ def port_matrix(origins: list[str], destinations: list[str], profile: VesselProf
         from scipy.sparse.csgraph import dijkstra  # scipy loads only when routes are computed
 
         dist, pred = dijkstra(net.corridor_graph(key), directed=False, indices=unique_src, return_predecessors=True)
-        channels = np.column_stack([_edge_nsr_km(), net.edge_passage == CORRIDOR_REQUIRED[via]])
+        channels = np.column_stack([edge_nsr, net.edge_passage == CORRIDOR_REQUIRED[via]])
         sums = _path_sums(pred, dst, edge_ids, channels)
         nsr_km, passes = sums[..., 0], sums[..., 1] > 0.5
         # access legs: port to its network node, at both ends

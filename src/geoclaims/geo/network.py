@@ -1,8 +1,9 @@
-"""The maritime network and port list that ``searoute`` ships, as arrays for batch routing.
+"""The maritime network that ``searoute`` ships, as arrays for batch routing.
 
-This module is the one place that reads searoute's data, which is in (lon, lat) order;
-everything it returns is (lat, lon). Nothing is downloaded: the data are Python modules
-inside the searoute package (its Eurostat-derived "marnet" and its port list).
+:func:`network_from_marnet` is the one place that converts searoute's data, which is in
+(lon, lat) order; everything it returns is (lat, lon). The loading layer
+(:mod:`geoclaims.world.searoute`) reads the data: Python modules inside the searoute package
+(its Eurostat-derived "marnet" and its port list); nothing is downloaded.
 
 Edge lengths are recomputed on the WGS84 ellipsoid (pyproj, vectorised) rather than taken
 from searoute's rounded spherical weights, so the lengths of shortest paths are geodesic
@@ -27,10 +28,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
-import pandas as pd
-
-from ..cache import cache_file, load_arrays, require, save_arrays
-from ..data import cached_loader
 from ..errors import InputError
 from .geodesy import inverse
 
@@ -165,40 +162,9 @@ class Network:
         return m
 
 
-def _valid_network(z: dict) -> None:
-    n, m = len(z["lat"]), len(z["edge_u"])
-    require(n > 0 and len(z["lon"]) == n, "node arrays of unequal length")
-    require(m > 0 and all(len(z[k]) == m for k in ("edge_v", "edge_km", "edge_passage")), "edge arrays of unequal length")
-    require(bool(np.all(np.isfinite(z["lat"])) and np.all(np.isfinite(z["lon"])) and np.all(np.isfinite(z["edge_km"]))),
-            "coordinates or lengths not finite")
-    require(bool(np.all(np.abs(z["lat"]) <= 90)), "latitude out of range")
-    for k in ("edge_u", "edge_v"):
-        require(z[k].dtype.kind in "iu" and bool(np.all((z[k] >= 0) & (z[k] < n))), f"{k} is not a node index")
-
-
-def _valid_ports(z: dict) -> None:
-    n = len(z["locode"])
-    require(n > 0 and all(len(a) == n for a in z.values()), "columns of unequal length")
-    require(bool(np.all(np.isfinite(z["lat"])) and np.all(np.isfinite(z["lon"]))), "coordinates not finite")
-
-
-@cached_loader
-def load_marnet() -> Network:
-    """:class:`Network` from searoute's marnet data as shipped; the arrays are cached on disk
-    after the first build (reading searoute's 1.8 MB Python literal costs about 0.3 s)."""
-    path = cache_file("network", "searoute")
-    z = load_arrays(path, ("lat", "lon", "edge_u", "edge_v", "edge_km", "edge_passage"), _valid_network)
-    if z is not None:
-        return Network(lat=z["lat"], lon=z["lon"], edge_u=z["edge_u"], edge_v=z["edge_v"], edge_km=z["edge_km"],
-                       edge_passage=z["edge_passage"].astype(object))
-    net = _build_network()
-    save_arrays(path, lat=net.lat, lon=net.lon, edge_u=net.edge_u, edge_v=net.edge_v, edge_km=net.edge_km,
-              edge_passage=net.edge_passage.astype(str))
-    return net
-
-
-def _build_network() -> Network:
-    from searoute.data.marnet_dict import edge_list, node_list  # (lon, lat) tuples; this is the one place
+def network_from_marnet(node_list, edge_list) -> Network:
+    """:class:`Network` from searoute's marnet dictionaries as it ships them: ``node_list`` keyed by
+    (lon, lat) tuples, ``edge_list`` mapping each node to its neighbours and their edge data."""
 
     keys = list(node_list)
     index = {k: i for i, k in enumerate(keys)}
@@ -225,24 +191,3 @@ def _build_network() -> Network:
     _, metres = inverse(lonlat[u, 1], lonlat[u, 0], lonlat[v, 1], lonlat[v, 0])
     return Network(lat=lonlat[:, 1], lon=lonlat[:, 0], edge_u=u, edge_v=v, edge_km=np.asarray(metres) / 1000.0,
                    edge_passage=tags)
-
-
-@cached_loader
-def load_ports() -> pd.DataFrame:
-    """searoute's port list: ``locode, name, country, lat, lon``, one row per UN/LOCODE
-    (where searoute lists a code twice, the first entry is kept); cached on disk like the network."""
-    path = cache_file("ports", "searoute")
-    columns = ("locode", "name", "country", "lat", "lon")
-    cached = load_arrays(path, columns, _valid_ports)
-    frame = None if cached is None else pd.DataFrame(cached)
-    if frame is None:
-        from searoute.data.ports_dict import node_list  # (lon, lat) keys; values carry x = lon, y = lat
-
-        rows = [{"locode": d["port"], "name": d["name"], "country": d.get("cty", ""), "lat": float(d["y"]),
-                 "lon": float(d["x"])} for d in node_list.values()]
-        frame = pd.DataFrame(rows, columns=list(columns)).drop_duplicates("locode")
-        save_arrays(path, **{c: frame[c].to_numpy(dtype=str if c in ("locode", "name", "country") else float)
-                           for c in columns})
-    for c in ("locode", "name", "country"):
-        frame[c] = frame[c].astype(str)
-    return frame.set_index("locode", drop=False).sort_index()

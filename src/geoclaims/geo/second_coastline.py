@@ -5,7 +5,8 @@ cell (about 0.9 km) a land or water value; the PyPI package ``global-land-mask``
 licence) ships that mask, offline. Its cells are about a kilometre wide, so a sample within
 :data:`END_MARGIN_M` of a shore may fall in a coastal land cell: those are left out, and a
 crossing narrower than twice that margin is not tested. Loading the mask takes about 2.5 s and
-1 GB once per process, so only the ``width`` command asks for it.
+1 GB once per process, so only the ``width`` command asks for it; the loading layer
+(:mod:`geoclaims.world.globe`) reads it.
 """
 
 from __future__ import annotations
@@ -21,17 +22,11 @@ SOURCE = "GLOBE land mask (NOAA NGDC), 30 arc-seconds, as global-land-mask 1.0.0
 STEP_M, END_MARGIN_M = 100.0, 1000.0
 
 
-def on_land(lats, lons) -> np.ndarray:
-    """Whether each point lies in a land cell of the GLOBE mask."""
-    from global_land_mask import globe  # 1 GB when loaded: only for the commands that ask
-
-    return np.asarray(globe.is_land(np.asarray(lats, dtype=float), np.asarray(lons, dtype=float)), dtype=bool)
-
-
-def land_km(point_a, point_b) -> float | None:
+def land_km(point_a, point_b, on_land) -> float | None:
     """Kilometres of the geodesic from ``point_a`` to ``point_b`` ((lat, lon) each) whose samples
-    fall on GLOBE land, leaving :data:`END_MARGIN_M` out at each end; ``None`` when the crossing is
-    too short to test at the mask's resolution."""
+    fall on land by ``on_land(lats, lons)`` (the GLOBE mask, :func:`geoclaims.world.globe.on_land`),
+    leaving :data:`END_MARGIN_M` out at each end; ``None`` when the crossing is too short to test
+    at the mask's resolution."""
     _, metres = inverse(point_a[0], point_a[1], point_b[0], point_b[1])
     if metres <= 2 * END_MARGIN_M:
         return None

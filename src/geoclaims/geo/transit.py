@@ -16,6 +16,7 @@ import numpy as np
 
 from ..errors import InputError
 from .network import check_corridor
+from .routes import Route
 from .units import HOURS_PER_DAY
 
 
@@ -80,32 +81,20 @@ def transit_days_for(length_nm, nsr_nm, via: str, profile: VesselProfile):
     return float(days) if np.ndim(days) == 0 else days
 
 
-def transit_days(route, profile: VesselProfile | str) -> float:
-    """Days a ship operated as ``profile`` (a :class:`VesselProfile`, or a name from
-    ``data/vessel_profiles.csv``) takes along ``route``."""
-    from .routes import Route
-
+def transit_days(route: Route, profile: VesselProfile) -> float:
+    """Days a ship operated as ``profile`` takes along ``route`` (:func:`transit_days_for`)."""
     if not isinstance(route, Route):
         raise InputError(f"route must be a Route from sea_route(), got {route!r}")
-    if isinstance(profile, str):
-
-        profile = vessel_profile(profile)
     return transit_days_for(route.length_nm, route.nsr_nm, route.via, profile)
+
+
+def profile_from_row(name: str, row) -> VesselProfile:
+    """A :class:`VesselProfile` from a row of ``vessel_profiles.csv`` (a mapping of its columns)."""
+    return VesselProfile(name, float(row["open_water_kn"]), float(row["nsr_kn"]), float(row["suez_transit_h"]),
+                         float(row["suez_wait_h"]), float(row["port_days"]))
 
 
 def implied_speed_kn(route, days: float) -> float:
     """Average speed (knots) needed to sail ``route`` in ``days`` (no stops)."""
     days = _number(days, "days", positive=True)
     return route.length_nm / (days * HOURS_PER_DAY)
-
-
-def vessel_profile(name: str) -> VesselProfile:
-    """A :class:`VesselProfile` of ``vessel_profiles.csv`` by name (an unknown name lists the known ones)."""
-    from ..datasets import load_vessel_profiles
-
-    profiles = load_vessel_profiles()
-    if not isinstance(name, str) or name not in profiles.index:
-        raise InputError(f"unknown profile {name!r}; known: {', '.join(profiles.index)}")
-    row = profiles.loc[name]
-    return VesselProfile(name, float(row["open_water_kn"]), float(row["nsr_kn"]), float(row["suez_transit_h"]),
-                         float(row["suez_wait_h"]), float(row["port_days"]))
