@@ -202,6 +202,55 @@ def test_a_claim_of_a_known_kind_is_added_with_data_alone(data_copy, capsys):
     assert "Hamburg–Shanghai via NSR" in row["rule"]
 
 
+def test_each_family_reads_only_the_tables_it_declares(monkeypatch):
+    # a run loads (and so validates) the tables of the families its claims use: each family's
+    # evidence, checks and figure titles read no table beyond its declared ones and sources.csv
+    # (figures draw from the evidence alone: test_checks_and_figures_are_functions_of_claim_and_evidence)
+    import os
+
+    import geoclaims.data as data
+    import geoclaims.datasets as datasets
+    import geoclaims.published as published
+    from geoclaims.families import FAMILIES
+    from geoclaims.scorecard import Run
+
+    read: list[str] = []
+    table = data.load_table
+
+    def recording(name, *args, **kwargs):
+        read.append(name)
+        return table(name, *args, **kwargs)
+
+    for module in (data, datasets, published):
+        monkeypatch.setattr(module, "load_table", recording)
+
+    def files(loaders) -> set[str]:
+        read.clear()
+        clear_caches()
+        for loader in loaders:
+            loader()
+        return set(read)
+
+    for slug in sorted(os.listdir(REPO_ROOT / "data" / "articles")):
+        for name in Run(slug).families():
+            family = FAMILIES[name]
+            declared = files(family.tables) | {"sources.csv"}
+            clear_caches()
+            run = Run(slug)
+            read.clear()
+            evidence = run.evidence(name)
+            for claim in [c for c in run.claims if c.family == name]:
+                for path in run.check(claim).figures:
+                    key, subject = family.resolve(Path(path).stem)
+                    spec = family.figures[key]
+                    args = (evidence,) if spec.subject is None else (evidence, subject)
+                    for more in (spec.headline, spec.sources):
+                        if more:
+                            more(*args)
+            assert set(read) <= declared, (slug, name, sorted(set(read) - declared))
+    clear_caches()
+
+
 def test_every_family_declares_figures_that_its_checks_cite():
     from geoclaims.families import FAMILIES
 

@@ -72,3 +72,22 @@ def test_every_source_row_has_a_publisher_url_and_a_quote():
     for sid, url in sources["url"].items():  # the publisher's page, or for this project's own work its file
         assert re.match(r"https?://", url) or (REPO_ROOT / url.split()[0]).exists(), (sid, url)
     assert (sources["quote"].str.len() > 10).all()
+
+
+def test_every_shared_table_is_validated_by_the_data_tests(monkeypatch):
+    # a run validates only the tables its claims read; load_all validates every one, and these tests call it
+    import geoclaims.data as data
+    import geoclaims.datasets as datasets
+    import geoclaims.published as published
+    from geoclaims.data import clear_caches
+    from geoclaims.paths import data_dir
+
+    read: list[str] = []
+    table = data.load_table
+    for module in (data, datasets, published):
+        monkeypatch.setattr(module, "load_table", lambda name, *a, **k: read.append(name) or table(name, *a, **k))
+    clear_caches()
+    datasets.load_all()
+    load_sources()
+    clear_caches()
+    assert {p.name for p in data_dir().glob("*.csv")} <= set(read)

@@ -264,8 +264,8 @@ def load_meeting_counts() -> pd.DataFrame:
     return frame
 
 
-#: every shared table's loader: :func:`load_all` runs them all, so that every command that
-#: checks claims validates every table by the same rules, whichever tables its claims read
+#: every shared table's loader: :func:`load_all` runs them all (the data tests do); a run loads
+#: the tables its families declare (``Family.tables``)
 SHARED_TABLES = (load_port_table, load_vessel_profiles, load_reference_distances, load_matrix_ports,
                  load_nsr_area_vertices, load_nsr_track, load_voyages, load_nsr_season, load_facts, load_straits,
                  load_strait_widths, load_capes, load_fixed_links, load_meetings, load_events, load_reactors,

@@ -19,8 +19,7 @@ import numpy as np
 import pandas as pd
 
 from .articles import DEFAULT_ARTICLE, load_article
-from .data import cached_loader
-from .datasets import load_all
+from .data import cached_loader, load_sources
 from .errors import DataError, GeoclaimsError, InputError
 from .families import FAMILIES
 from .findings import NOT_CHECKED, Finding, require_findings
@@ -42,9 +41,12 @@ class Run:
     """One article's claims and, built once each, its families' evidence."""
 
     def __init__(self, article: str | None = None):
-        load_all()  # every table validated, whatever this article's claims read
         self.article = load_article(article)
         self.claims = load_claims(self.article.slug)
+        load_sources()
+        for family in self.families():  # the tables this article's claims read, each validated up front
+            for loader in FAMILIES[family].tables:
+                loader()
         self._evidence: dict[str, object] = {}
         self._all: list[Finding] | None = None
 

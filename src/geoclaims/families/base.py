@@ -103,6 +103,9 @@ class Family:
     #: whether ``evidence`` is given every claim of the article, not only the family's (a family that
     #: compares a statement with the article's others)
     reads_all_claims: bool = False
+    #: the loaders of the tables ``evidence`` reads (besides ``sources.csv``, which every family
+    #: dates with): a run loads, and so validates, these for the families its claims use
+    tables: tuple[Callable, ...] = ()
 
     def figure_name(self, key: str, claim, evidence) -> str:
         """The file name (without extension) of figure ``key`` for ``claim``: the key, followed

@@ -67,6 +67,7 @@ FAMILY = Family(
     name="consistency",
     title="Consistency: statements of one article about the same thing",
     evidence=evidence,
+    tables=(),
     checks={"same-as": Check(same_as_check, "number", ("other",), ("other",),
                              why="two values of one thing are equal or they are not")},
     notebook="00-scorecard",

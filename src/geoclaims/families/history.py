@@ -9,7 +9,7 @@ from . import fact_checks as fc
 from . import timeline_checks as tc
 from ..data import merge_ids
 from .base import Check, Family, FigureSpec
-from .timeline import Timeline, evidence
+from .timeline import TIMELINE_TABLES, Timeline, evidence
 
 
 def _reactors_operating(fig, tl: Timeline) -> None:
@@ -64,6 +64,7 @@ FAMILY = Family(
     name="history",
     title="History: the four islands, the occupation, reactors after Fukushima",
     evidence=evidence,
+    tables=TIMELINE_TABLES,
     checks={
         "event-month": Check(tc.event_month, "month", ("event",), ("event",)),
         "years-since": Check(tc.years_since, "number", ("starts", "measured_from"), ("starts",), near=tc.ROUND_DURATION,

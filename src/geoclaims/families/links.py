@@ -244,6 +244,7 @@ FAMILY = Family(
     name="links",
     title="Fixed links and crossings: lengths, ranks and crossing times",
     evidence=evidence,
+    tables=(load_fixed_links, load_crossing_times),
     checks={
         "named-length": Check(named_length_check, "number", ("link", "unit"), ("link", "unit"), near=NEAR, why=SLACK,
                               as_written=True),

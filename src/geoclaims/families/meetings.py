@@ -9,7 +9,7 @@ from __future__ import annotations
 from . import timeline_checks as tc
 from ..data import merge_ids
 from .base import Check, Family, FigureSpec
-from .timeline import Timeline, evidence
+from .timeline import TIMELINE_TABLES, Timeline, evidence
 
 
 def _meetings_timeline(fig, tl: Timeline) -> None:
@@ -41,6 +41,7 @@ FAMILY = Family(
     name="meetings",
     title="Meetings and dates: Abe–Putin meetings, dates of office and events",
     evidence=evidence,
+    tables=TIMELINE_TABLES,
     checks={
         "meeting-ordinal": Check(tc.meeting_ordinal, "count", ("since", "meeting"), ("since", "meeting"),
                                  ("meetings-timeline",)),

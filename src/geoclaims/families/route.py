@@ -21,7 +21,7 @@ from . import route_saving as rs
 from . import route_season
 from . import route_voyage as rv
 from .base import Check, Family, FigureSpec
-from .route_evidence import (BY_CORRIDOR, CORRIDORS, DEFAULT_SHIP_TYPE, SHORT_CORRIDOR, RouteEvidence,
+from .route_evidence import (BY_CORRIDOR, CORRIDORS, DEFAULT_SHIP_TYPE, ROUTE_TABLES, SHORT_CORRIDOR, RouteEvidence,
                              compared, compared_loosely, evidence)
 from .route_figures import (_days_headline, _days_vs_speed, _deviations_headline, _map_headline, _matrix_headline,
                             _polar_routes_map, _port_matrix, _reference_distances, _route_map, _route_map_headline,
@@ -265,6 +265,7 @@ FAMILY = Family(
     name="route",
     title="Sea routes: days and distances by the Northern Sea Route and via Suez",
     evidence=evidence,
+    tables=ROUTE_TABLES,
     checks={
         "transit-days": Check(transit_days_check, "number",
                               ("origin", "destination", "via", "nsr_variant", "ship_type", "voyage"),

@@ -21,8 +21,8 @@ import numpy as np
 import pandas as pd
 
 from ..data import load_source_dates, load_sources, merge_ids
-from ..datasets import (all_before, known_by, later_than, load_matrix_ports, load_nsr_season, load_nsr_track,
-                        load_reference_distances, load_vessel_profiles, load_voyages)
+from ..datasets import (all_before, known_by, later_than, load_matrix_ports, load_nsr_area_vertices, load_nsr_season,
+                        load_nsr_track, load_port_table, load_reference_distances, load_vessel_profiles, load_voyages)
 from ..errors import DataError, GeoclaimsError
 from ..geo.coastline import land_polygons
 from ..geo.ports import PortIndex
@@ -31,32 +31,18 @@ from ..geo.transit import VesselProfile, profile_from_row, transit_days
 from ..published import load_place_distances
 from ..world.coastlines import load_coastline
 from ..world.routing import load_network, load_nsr_area, load_port_index, port_matrix, sea_route
+from .route_corridors import BY_CORRIDOR, CORRIDORS, SHORT_CORRIDOR, compared, compared_loosely  # noqa: F401
 from .route_deviations import reference_deviations
+
+#: the tables :func:`evidence` and the world it loads read (ports.csv, nsr_track.csv and nsr_area.csv
+#: through :mod:`geoclaims.world.routing`)
+ROUTE_TABLES = (load_vessel_profiles, load_port_table, load_nsr_track, load_nsr_area_vertices, load_voyages,
+                load_nsr_season, load_reference_distances, load_matrix_ports, load_place_distances)
 
 #: pairs shown beside the claimed ones in notebook 01 (how the claims fare for other ports)
 CONTEXT_PAIRS = (("DEHAM", "JPYOK"), ("RUMMK", "JPYOK"), ("NLRTM", "CNSHA"), ("NLRTM", "KRPUS"))
 #: the ship type a claim is about unless its ``ship_type`` parameter says otherwise
 DEFAULT_SHIP_TYPE = "container"
-CORRIDORS = ("nsr", "suez")
-#: how a rule names each corridor (a route "via Suez", a saving "Suez minus NSR")
-BY_CORRIDOR = {"nsr": "by the NSR", "suez": "via Suez", "cape": "round the Cape", "panama": "via Panama"}
-SHORT_CORRIDOR = {"nsr": "NSR", "suez": "Suez", "cape": "Cape", "panama": "Panama"}
-
-
-def compared_loosely(claim) -> tuple[str, str]:
-    """A claim's corridors (``via``, ``against``), defaults filled, unchecked: what its figures draw."""
-    return claim.param("via", "nsr"), claim.param("against", "suez")
-
-
-def compared(claim) -> tuple[str, str]:
-    """The corridor a saving is made by (``via``, the NSR by default) and the one it is set
-    against (``against``, Suez by default)."""
-    via, against = claim.param("via", "nsr"), claim.param("against", "suez")
-    if via == against or not {via, against} <= set(BY_CORRIDOR):
-        raise DataError(f"via and against must be two of {', '.join(BY_CORRIDOR)}, got {via!r} and {against!r}")
-    return via, against
-
-
 #: open-water speeds of the days-vs-speed curves, knots
 CURVE_SPEEDS_KN = np.linspace(8, 26, 200)
 

@@ -217,6 +217,7 @@ FAMILY = Family(
     name="statistics",
     title="Route statistics and forecasts: yearly figures, the busiest year, growth and stated plans",
     evidence=evidence,
+    tables=(load_traffic, load_forecasts),
     checks={
         "year-value": Check(year_value_check, "number", ("route", "measure", "year"), ("route", "measure", "year"),
                             near=NEAR, why=ROUND, as_written=True),

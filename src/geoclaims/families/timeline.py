@@ -64,6 +64,10 @@ class Timeline:
         return after.iloc[0]
 
 
+#: the tables :func:`evidence` reads
+TIMELINE_TABLES = (load_meetings, load_meeting_counts, load_events, load_reactors, load_islands, load_facts)
+
+
 def evidence(article, claims=()) -> Timeline:
     """Load and cross-check every dated table, with the article."""
     named = tuple(c.param("meeting") for c in claims if "meeting" in dict(c.params))

@@ -198,6 +198,7 @@ FAMILY = Family(
     name="tunnel",
     title="Fixed links: tunnel and bridge lengths against strait widths",
     evidence=evidence,
+    tables=(load_straits, load_strait_widths, load_fixed_links, load_capes),
     checks={"link-length": Check(link_length_check, "number", ("strait", "crossing"), ("strait", "crossing"),
                                  ("strait", "fixed-links"), near=NEAR,
                                  why="portal siting and approach tunnels move a link's length by a few km, not more")},
