@@ -30,11 +30,15 @@ run: $(STAMP) ## check every claim (prints the scorecard), then regenerate every
 # namespace, or root); otherwise the in-process block of tests/offline/ is the only wall.
 NETNS := $(shell unshare -rn sh -c 'ip link set lo up' >/dev/null 2>&1 && echo yes)
 
+# Two workers, one test file each at a time (the report tests share one build): 87 s against 147 s
+# in one process on this 2-core machine (BENCHMARKS.md)
+PYTEST := $(BIN)/python -m pytest -n 2 --dist loadfile
+
 test: $(STAMP) ## run the unit tests and execute every notebook (offline)
 ifeq ($(NETNS),yes)
-	GEOCLAIMS_NETNS=1 unshare -rn sh -c 'ip link set lo up && exec $(BIN)/python -m pytest'
+	GEOCLAIMS_NETNS=1 unshare -rn sh -c 'ip link set lo up && exec $(PYTEST)'
 else
-	$(BIN)/python -m pytest
+	$(PYTEST)
 endif
 
 check: $(STAMP) ## print every article's scorecard only

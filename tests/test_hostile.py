@@ -376,7 +376,7 @@ def test_a_failed_cache_write_leaves_no_temporary_file(tmp_path, monkeypatch):
         fh.write(b"partial")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(cache.np, "savez", explode)
+    monkeypatch.setattr(np, "savez", explode)  # the cache imports numpy when it writes
     cache.save_arrays(tmp_path / "x.npz", a=np.zeros(3))
     assert [p.name for p in tmp_path.iterdir()] == [cache.MARKER], "only the folder's marker"
 

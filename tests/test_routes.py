@@ -286,3 +286,28 @@ def test_a_port_searoute_lists_keeps_its_position_when_data_renames_it():
     searoute = load_ports().loc["SEGOT"]
     port = find_port("SEGOT")
     assert port.name == "Gothenburg" and (port.lat, port.lon) == (searoute["lat"], searoute["lon"])
+
+
+def test_a_kept_route_answer_is_the_computed_one_and_any_input_change_recomputes_it(data_copy, tmp_path, monkeypatch,
+                                                                                  capsys):
+    # `geoclaims route` keeps its answer under a hash of all it reads: the second call prints the same
+    # text; an edited profile (an input's bytes) gives a new key, so the new speed shows at once
+    from conftest import edit
+
+    from geoclaims.data import clear_caches
+
+    monkeypatch.setenv("GEOCLAIMS_CACHE", str(tmp_path / "cache"))
+    argv = ["route", "NLRTM", "JPYOK", "--via", "suez", "--profile", "design-speed", "--format", "json"]
+    outputs = []
+    for _ in range(2):
+        assert main(argv) == 0
+        outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[1] and len(list((tmp_path / "cache").glob("answer*.txt"))) == 1
+    edit(data_copy / "vessel_profiles.csv", "design-speed,container,25,", "design-speed,container,22,")
+    clear_caches()
+    assert main(argv) == 0
+    before, after = json.loads(outputs[0]), json.loads(capsys.readouterr().out)
+    assert after["length_nm"] == before["length_nm"]
+    # 3 knots slower over the whole voyage: days grow by the length over the speeds' difference
+    hours = before["length_nm"] / 22 - before["length_nm"] / 25
+    assert after["days"] - before["days"] == pytest.approx(hours / 24, abs=0.02)

