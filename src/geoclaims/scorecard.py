@@ -10,7 +10,6 @@ evidence object, so a figure cannot show numbers other than those a verdict used
 from __future__ import annotations
 
 import json
-import shutil
 import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -22,6 +21,7 @@ from .articles import DEFAULT_ARTICLE, load_article
 from .data import cached_loader, load_sources
 from .errors import DataError, GeoclaimsError, InputError
 from .families import FAMILIES
+from .layout import columns, terminal_width  # noqa: F401 (their former import path)
 from .findings import NOT_CHECKED, Finding, require_findings
 from .registry import Claim, get_claim, load_claims, select_claims
 
@@ -199,33 +199,6 @@ def summary(findings: Sequence[Finding]) -> str:
     if NOT_CHECKED in counts:
         line += f"; {counts[NOT_CHECKED]} not checked yet"
     return line
-
-
-def terminal_width() -> int:
-    """Columns of the terminal (``COLUMNS`` when set), 80 when it cannot be told; at least 40."""
-    return max(40, shutil.get_terminal_size((80, 24)).columns)
-
-
-def columns(rows: Sequence[Sequence[str]], width: int, shrink: Sequence[int], right: Sequence[int] = ()) -> list[str]:
-    """Rows of cells laid out in aligned columns two spaces apart, within ``width``: while a
-    line is too long, the widest of the ``shrink`` columns gives up one character (none
-    below 8; cut text ends in "…"), then, if need be, the widest of the other left-aligned
-    columns; columns in ``right`` are right-aligned."""
-    sizes = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    over = sum(sizes) + 2 * (len(sizes) - 1) - width
-    others = [i for i in range(len(sizes)) if i not in shrink and i not in right]
-    for group in (shrink, others):
-        while over > 0 and group:
-            widest = max(group, key=lambda i: sizes[i])
-            if sizes[widest] <= 8:
-                break
-            sizes[widest] -= 1
-            over -= 1
-
-    def cell(text: str, i: int) -> str:
-        text = text if len(text) <= sizes[i] else text[: sizes[i] - 1] + "…"
-        return text.rjust(sizes[i]) if i in right else text.ljust(sizes[i])
-    return ["  ".join(cell(c, i) for i, c in enumerate(r)).rstrip() for r in rows]
 
 
 def _table(findings: Sequence[Finding], width: int) -> str:

@@ -24,12 +24,15 @@ from .geodesy import check_lat_lon
 RESOLUTIONS = ("f", "h")
 LAND = 1
 META_COLUMNS = ("level", "area_km2", "points", "south", "north", "offset", "size", "poly_id")
+#: each polygon's longitude range, which the loading layer adds to the index
+LON_COLUMNS = ("west", "east")
 
 
 @dataclass(frozen=True, eq=False)
 class Coastline:
     """The GSHHS polygons of one resolution: ``meta``, one row per polygon (:data:`META_COLUMNS`:
-    level, area, point count, latitude band, byte offset and size in the points file, id), and
+    level, area, point count, latitude band, byte offset and size in the points file, id; and
+    :data:`LON_COLUMNS`, its longitude range), and
     ``points``, the points file as a flat array of float32 (lon, lat) pairs, each ring closed.
     Polygons built from it are kept on the object (a continent costs about a second to build
     and prepare; the land tests of one run share it)."""
@@ -49,17 +52,15 @@ class Coastline:
 def land_rows(coast: Coastline, south: float, north: float, west: float = -180.0, east: float = 180.0,
               smallest_first: bool = False, min_area_km2: float = 0.0):
     """Yield ``(index row, (lon, lat) points)`` for every land polygon (level 1) of at least
-    ``min_area_km2`` overlapping the box: the index gives the latitude band, the points the
-    longitude range (points are read only for polygons inside the band)."""
+    ``min_area_km2`` overlapping the box by the index's latitude band and longitude range (points
+    are read only for those polygons)."""
     meta = coast.meta
     rows = meta[(meta["level"] == LAND) & (meta["south"] <= north) & (meta["north"] >= south)
-                & (meta["area_km2"] >= min_area_km2)]
+                & (meta["east"] >= west) & (meta["west"] <= east) & (meta["area_km2"] >= min_area_km2)]
     if smallest_first:
         rows = rows.sort_values("area_km2")
     for _, row in rows.iterrows():
-        points = coast.polygon_lonlat(row)
-        if points[:, 0].max() >= west and points[:, 0].min() <= east:
-            yield row, points
+        yield row, coast.polygon_lonlat(row)
 
 
 def _as_polygon(points: np.ndarray) -> Polygon:
@@ -129,9 +130,21 @@ def _prepared(coast: Coastline, poly_id, points: np.ndarray) -> Polygon:
     return coast._prepared[poly_id]
 
 
+#: points spanning less than this (degrees, each way) are tested against the polygons clipped to
+#: their box (plus :data:`LOCAL_MARGIN_DEG`): a crossing's samples need not build a whole island
+LOCAL_DEG, LOCAL_MARGIN_DEG = 2.0, 0.01
+
+
+def _local(points: np.ndarray, west: float, south: float, east: float, north: float):
+    """The land polygon of ``points`` clipped to a box, made valid (a few GSHHS rings touch themselves)."""
+    return shapely.make_valid(shapely.clip_by_rect(Polygon(points), west, south, east, north))
+
+
 def on_land(coast: Coastline, lats, lons) -> np.ndarray:
     """For each point (lat, lon), whether a GSHHS land polygon (level 1) covers it (its coast
-    included). Points east and west of the antimeridian are tested apart."""
+    included). Points east and west of the antimeridian are tested apart. Points that span less
+    than :data:`LOCAL_DEG` each way are tested against each polygon clipped to their box (a
+    whole continent is built and prepared, once per coastline, only for wider sets)."""
     lats, lons = np.atleast_1d(np.asarray(lats, dtype=float)), np.atleast_1d(np.asarray(lons, dtype=float))
     check_lat_lon(lats, lons)
     out = np.zeros(lats.shape, dtype=bool)
@@ -140,7 +153,11 @@ def on_land(coast: Coastline, lats, lons) -> np.ndarray:
             continue
         la, lo = lats[half], lons[half]
         hit = np.zeros(la.shape, dtype=bool)
+        box = (lo.min() - LOCAL_MARGIN_DEG, la.min() - LOCAL_MARGIN_DEG, lo.max() + LOCAL_MARGIN_DEG,
+               la.max() + LOCAL_MARGIN_DEG)
+        local = box[2] - box[0] < LOCAL_DEG and box[3] - box[1] < LOCAL_DEG
         for row, pts in land_rows(coast, la.min(), la.max(), lo.min(), lo.max()):
-            hit |= shapely.intersects_xy(_prepared(coast, row["poly_id"], pts), lo, la)
+            land = _local(pts, *box) if local else _prepared(coast, row["poly_id"], pts)
+            hit |= shapely.intersects_xy(land, lo, la)
         out[half] = hit
     return out

@@ -10,7 +10,8 @@ import pandas as pd
 from ..data import split_ids
 from ..datasets import load_meetings, load_voyages
 from ..families.timeline import meetings_between, parse_date
-from ..scorecard import columns, show_value, terminal_width
+from ..layout import columns, terminal_width
+from ..scorecard import show_value
 
 
 def meetings_text(since: str | None, until: str | None, fmt: str = "table") -> str:
