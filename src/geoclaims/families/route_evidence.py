@@ -66,10 +66,13 @@ class RouteEvidence:
     references: Mapping[str, VesselProfile] = field(default_factory=lambda: MappingProxyType({}))
     #: ship type -> the years its usable profiles' sources were published ("2009–2013", or "undated")
     profile_years: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
-    #: the ports (searoute's and ports.csv's), to find a claim's ports by name
-    ports: PortIndex | None = None
     #: each source id's publication date (:func:`geoclaims.data.load_source_dates`)
     dates: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+
+    @cached_property
+    def ports(self) -> PortIndex:
+        """The ports (searoute's and ports.csv's), to find a claim's ports by name."""
+        return load_port_index()
 
     def later_profiles(self, ship_type: str = DEFAULT_SHIP_TYPE) -> tuple[str, ...]:
         """The profiles of a ship type left out because their sources came after the article."""
@@ -311,4 +314,4 @@ def evidence(article, claims) -> RouteEvidence:
     values = MappingProxyType({c.claim_id: c.value for c in claims if c.claimed_value.replace(".", "", 1).isdigit()})
     return RouteEvidence(tuple(pairs), MappingProxyType(by_type), MappingProxyType(sources), claimed, article.latest,
                          variant, MappingProxyType(later), values, MappingProxyType(references),
-                         MappingProxyType(years), load_port_index(), dated)
+                         MappingProxyType(years), dated)

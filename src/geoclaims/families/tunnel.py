@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 
@@ -48,8 +49,13 @@ class TunnelEvidence:
     crossings: dict  # strait id -> the crossing (fixed_links.csv) of the first claim naming it
     capes: pd.DataFrame
     latest: pd.Timestamp  # the article's latest possible publication day
-    coasts: dict  # resolution -> the GSHHS Coastline the widths were measured on (the maps draw it)
     dates: Mapping[str, str]  # each source id's publication date (the one rule for dates reads it)
+
+    @cached_property
+    def coasts(self) -> dict:
+        """Resolution -> the GSHHS coastline the widths were measured on (the maps draw it; loaded
+        when a map asks, as the widths themselves come from the disk cache)."""
+        return {r: load_coastline(r) for r in ("f", "h")}
 
     @property
     def headline(self) -> StraitEvidence:
@@ -68,8 +74,7 @@ def evidence(article, claims) -> TunnelEvidence:
             strait_width(sid)  # an unknown strait fails here, naming the known ones
             out[sid] = StraitEvidence(straits.loc[sid], strait_width(sid, "f"), strait_width(sid, "h"),
                                       crossing_pairings(sid, "f"), widths[widths["strait_id"] == sid], links)
-    return TunnelEvidence(out, claimed, crossings, load_capes(), article.latest,
-                          {r: load_coastline(r) for r in ("f", "h")}, load_source_dates())
+    return TunnelEvidence(out, claimed, crossings, load_capes(), article.latest, load_source_dates())
 
 
 def _km_span(lengths) -> str:
