@@ -94,7 +94,7 @@ def routes_axes(fig: Figure, lats, lons):
 
 def plot_routes_map(ax, routes: dict, nsr_area, land: list, passages: dict):
     """Both corridors' routes on ``ax`` (from :func:`routes_axes`): land, the NSR water area
-    (``nsr_area``: a polygon in longitudes [0, 360), as :mod:`geoclaims.geo.routes` keeps it)
+    (``nsr_area``: a polygon in longitudes [0, 360), as :func:`geoclaims.geo.nsr_track.nsr_area_polygon` makes it)
     shaded and labelled, the passages (name -> (lat, lon)) marked, the ports labelled on a halo."""
     import matplotlib.patheffects as pe
 

@@ -24,12 +24,11 @@ from ..data import load_source_dates, load_sources, merge_ids
 from ..datasets import (all_before, known_by, later_than, load_matrix_ports, load_nsr_area_vertices, load_nsr_season,
                         load_nsr_track, load_port_table, load_reference_distances, load_vessel_profiles, load_voyages)
 from ..errors import DataError, GeoclaimsError
-from ..geo.coastline import land_polygons
 from ..geo.ports import PortIndex
 from ..geo.routes import Route
 from ..geo.transit import VesselProfile, profile_from_row, transit_days
 from ..published import load_place_distances
-from ..world.coastlines import load_coastline
+from ..world.coastlines import load_land_polygons
 from ..world.routing import load_network, load_nsr_area, load_port_index, port_matrix, sea_route
 from .route_corridors import BY_CORRIDOR, CORRIDORS, SHORT_CORRIDOR, compared, compared_loosely  # noqa: F401
 from .route_deviations import reference_deviations
@@ -269,7 +268,7 @@ class RouteEvidence:
         for label, name in (("Vilkitsky", "Vilkitsky"), ("Bering", "NSR eastern limit in the Bering Strait")):
             point = track[track["name"].str.startswith(name)].iloc[0]
             passages[label] = (float(point["lat"]), float(point["lon"]))
-        return {"area": load_nsr_area(), "land": land_polygons(load_coastline("h"), north_of=-5.0), "passages": passages}
+        return {"area": load_nsr_area(), "land": list(load_land_polygons("h", north_of=-5.0)), "passages": passages}
 
 
 def evidence(article, claims) -> RouteEvidence:

@@ -18,7 +18,7 @@ import pandas as pd
 from ..cache import cache_file, load_arrays, require, save_arrays
 from ..data import cached_loader
 from ..errors import DataError, InputError
-from ..geo.coastline import LON_COLUMNS, META_COLUMNS, RESOLUTIONS, Coastline, landmass_at
+from ..geo.coastline import LON_COLUMNS, META_COLUMNS, RESOLUTIONS, Coastline, land_polygons, landmass_at
 
 
 def gshhs_dir() -> Path:
@@ -98,6 +98,14 @@ def load_coastline(resolution: str = "f") -> Coastline:
     mapped into memory (points are read as the geometry asks for them). One object per
     resolution and process, so the polygons it builds are shared by every caller."""
     return Coastline(resolution, load_gshhs_meta(resolution), _points(resolution))
+
+
+@cached_loader
+def load_land_polygons(resolution: str = "h", north_of: float = 0.0) -> tuple:
+    """The simplified land of :func:`geoclaims.geo.coastline.land_polygons` (its defaults: land of at
+    least 2,000 km², 0.05° tolerance) north of ``north_of``, built once per process (about 3 s for
+    the world maps; every article's maps share it)."""
+    return tuple(land_polygons(load_coastline(resolution), north_of=north_of))
 
 
 def landmass_id_at(lat: float, lon: float, resolution: str = "f") -> str:
