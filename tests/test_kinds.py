@@ -9,6 +9,8 @@ import json
 
 import pytest
 
+from conftest import DW
+
 from geoclaims.cli import main
 from geoclaims.rating import as_stated
 
@@ -210,3 +212,30 @@ def test_a_cape_claim_for_a_pair_the_nsr_cannot_reach_draws_its_figures(data_cop
     assert main(["check", "--article", "durban"]) == 0
     written = [p.name for p in build_figures(tmp_path / "figs", article="durban")]
     assert not any("map" in n for n in written)
+
+
+def test_a_ship_type_known_only_from_later_sources_makes_its_claim_unverifiable_not_an_error(data_copy, capsys):
+    # a ro-ro profile sourced only in 2020: a 2014 claim about a ro-ro ship cannot be decided then;
+    # the article's other findings are what they were
+    import json
+
+    from geoclaims.cli import main
+    from geoclaims.data import clear_caches
+
+    assert main(["check", "--format", "json"]) == 0
+    before = {r["claim_id"]: r["rating"] for r in json.loads(capsys.readouterr().out)}
+    with (data_copy / "sources.csv").open("a", encoding="utf-8") as fh:
+        fh.write('roro-2020,vessel_profiles.csv,a ro-ro speed,Example Line,Ro-ro fleet,https://example.com/roro,'
+                 '2020-05-01,2026-12-03,quoted for verification (fair use),"our ro-ro ships sail at 18 knots"\n')
+    with (data_copy / "vessel_profiles.csv").open("a", encoding="utf-8") as fh:
+        fh.write("roro-service,ro-ro,18,12,16,0,0,yes,roro-2020,a ship type whose only source is later\n")
+    claims = data_copy / DW / "claims.csv"
+    row = next(l for l in claims.read_text(encoding="utf-8").splitlines() if l.startswith("polar-route-days,"))
+    with claims.open("a", encoding="utf-8") as fh:
+        fh.write(row.replace("polar-route-days,", "roro-days,", 1).rstrip() + "; ship_type=ro-ro\n")
+    clear_caches()
+    assert main(["check", "--format", "json"]) == 0
+    after = {r["claim_id"]: r for r in json.loads(capsys.readouterr().out)}
+    assert after["roro-days"]["rating"] == "unverifiable" and after["roro-days"]["figures"] == []
+    assert "no ro-ro profile" in after["roro-days"]["rule"]
+    assert {k: v["rating"] for k, v in after.items() if k != "roro-days"} == before

@@ -16,8 +16,8 @@ claim family's evidence (built from the loaders), checks and figures (functions 
 evidence); ``draw/`` draws on an Axes; ``publish/`` writes figures, reports and exports.
 """
 
-from .errors import (AmbiguousPortError, DataError, GeoclaimsError, InputError, OutputError, RouteError,
-                     UnknownArticleError, UnknownClaimError, UnknownPortError, UnknownStraitError)
+from .errors import (AmbiguousPortError, DataError, GeoclaimsError, InputError, NotPublishedThenError, OutputError,
+                     RouteError, UnknownArticleError, UnknownClaimError, UnknownPortError, UnknownStraitError)
 from .findings import NOT_CHECKED, RATINGS, Finding
 
 __version__ = "0.2.0"
@@ -40,6 +40,6 @@ def __getattr__(name: str):
     raise AttributeError(f"module 'geoclaims' has no attribute {name!r}")
 
 
-__all__ = ["AmbiguousPortError", "DataError", "Finding", "GeoclaimsError", "InputError", "NOT_CHECKED", "OutputError",
-           "RATINGS", "RouteError", "UnknownArticleError", "UnknownClaimError", "UnknownPortError",
+__all__ = ["AmbiguousPortError", "DataError", "Finding", "GeoclaimsError", "InputError", "NOT_CHECKED",
+           "NotPublishedThenError", "OutputError", "RATINGS", "RouteError", "UnknownArticleError", "UnknownClaimError", "UnknownPortError",
            "UnknownStraitError", "__version__", *_LAZY]

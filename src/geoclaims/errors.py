@@ -16,6 +16,11 @@ class DataError(GeoclaimsError, ValueError):
     """A data file is missing, malformed, or disagrees with itself or its source."""
 
 
+class NotPublishedThenError(DataError):
+    """The evidence a claim needs exists only in rows published after the article (or undated):
+    a run rates that claim ``unverifiable``, naming what is missing, and goes on with the others."""
+
+
 class InputError(GeoclaimsError, ValueError):
     """An argument is out of range or of the wrong form (the message names the value)."""
 

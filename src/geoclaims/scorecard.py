@@ -19,10 +19,11 @@ import pandas as pd
 
 from .articles import DEFAULT_ARTICLE, load_article
 from .data import cached_loader, load_sources
-from .errors import DataError, GeoclaimsError, InputError
+from .errors import DataError, GeoclaimsError, InputError, NotPublishedThenError
 from .families import FAMILIES
 from .layout import columns, terminal_width  # noqa: F401 (their former import path)
 from .findings import NOT_CHECKED, Finding, require_findings
+from .rating import rate
 from .registry import Claim, get_claim, load_claims, select_claims
 
 FORMATS = ("table", "details", "json", "csv", "markdown")
@@ -87,6 +88,11 @@ class Run:
         evidence = self.evidence(claim.family)
         try:
             finding = kind.function(claim, evidence)
+        except NotPublishedThenError as exc:  # what it needs came later: unverifiable, with no figure
+            rule = (f"{exc}: the claim cannot be decided on what was published by the article's date "
+                    "(docs/METHOD.md, the one rule for dates).")
+            return Finding(claim.claim_id, claim.claimed_value, claim.unit, None, None, None,
+                           rate(0, 0, 0, known=False), rule, claim=claim)
         except GeoclaimsError as exc:
             raise _blame(exc, claim) from None
         if finding.claim_id != claim.claim_id:

@@ -23,7 +23,7 @@ import pandas as pd
 from ..data import load_source_dates, load_sources, merge_ids
 from ..datasets import (all_before, known_by, later_than, load_matrix_ports, load_nsr_area_vertices, load_nsr_season,
                         load_nsr_track, load_port_table, load_reference_distances, load_vessel_profiles, load_voyages)
-from ..errors import DataError, GeoclaimsError
+from ..errors import DataError, GeoclaimsError, NotPublishedThenError
 from ..geo.ports import PortIndex
 from ..geo.routes import Route
 from ..geo.transit import VesselProfile, profile_from_row, transit_days
@@ -101,8 +101,8 @@ class RouteEvidence:
         if ship_type not in known:
             raise DataError(f"unknown ship_type {ship_type!r}: vessel profiles exist for {', '.join(known)}")
         if ship_type not in self.profiles_by_type:
-            raise DataError(f"vessel_profiles.csv: no {ship_type!r} profile rests on sources published by "
-                            f"{self.article_latest:%Y-%m-%d}")
+            raise NotPublishedThenError(f"no {ship_type} profile of vessel_profiles.csv rests on sources published by "
+                                        f"{self.article_latest:%Y-%m-%d}")
         profiles = self.profiles_by_type[ship_type]
         if self.references[ship_type].name not in {p.name for p in profiles}:
             raise DataError(f"vessel_profiles.csv: the {ship_type} reference profile "
@@ -307,9 +307,6 @@ def evidence(article, claims) -> RouteEvidence:
             years[ship_type] = f"{min(published)[:4]}–{max(published)[:4]}" if published else "undated"
         later[ship_type] = tuple(f"profile {name}: its sources are not all published by the article"
                                  for name in rows.index[~ok])
-    if DEFAULT_SHIP_TYPE not in by_type:
-        raise DataError(f"vessel_profiles.csv: no {DEFAULT_SHIP_TYPE} profile rests on sources published by "
-                        f"{article.latest:%Y-%m-%d}")
     values = MappingProxyType({c.claim_id: c.value for c in claims if c.claimed_value.replace(".", "", 1).isdigit()})
     return RouteEvidence(tuple(pairs), MappingProxyType(by_type), MappingProxyType(sources), claimed, article.latest,
                          variant, MappingProxyType(later), values, MappingProxyType(references),
