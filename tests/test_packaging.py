@@ -46,3 +46,16 @@ def test_outside_a_checkout_the_packaged_copies_are_used(tmp_path, monkeypatch):
     assert paths.output_root() == tmp_path  # commands write into the current folder, never into site-packages
     monkeypatch.setenv("GEOCLAIMS_DATA", str(tmp_path))
     assert paths.data_dir() == tmp_path  # a user's own tables still win
+
+
+def test_installed_inside_another_project_its_data_folder_is_not_read(tmp_path, monkeypatch):
+    # `pip install --target other-project/lib`: two levels up is someone else's checkout, with a
+    # data/ and a pyproject.toml of its own; geoclaims still reads the copy it carries
+    other = tmp_path / "other-project"
+    (other / "data").mkdir(parents=True)
+    (other / "pyproject.toml").write_text("[project]\nname = 'other'\n", encoding="utf-8")
+    monkeypatch.delenv("GEOCLAIMS_DATA", raising=False)
+    monkeypatch.setattr(paths, "REPO_ROOT", other)
+    monkeypatch.setattr(paths, "PACKAGED_DATA", REPO_ROOT / "data")
+    assert not paths.in_checkout() and paths.data_dir() == REPO_ROOT / "data"
+    assert paths.notebooks_dir() != other / "notebooks" and paths.method_file() != other / "docs" / "METHOD.md"

@@ -19,6 +19,14 @@ DEFAULT_ARTICLE = "dw-2014-russo-japanese-ties"
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
+def in_checkout() -> bool:
+    """Whether geoclaims runs from its own checkout (``pip install -e .``: this file is the
+    checkout's ``src/geoclaims/paths.py``) rather than an installed wheel, whose folder two levels
+    up may be anyone's project (``pip install --target``), with a ``data/`` of its own."""
+    return (REPO_ROOT / "src" / "geoclaims" / "paths.py").resolve() == Path(__file__).resolve() \
+        and (REPO_ROOT / "data").is_dir()
+
+
 #: The data a wheel carries (the package ``geoclaims._data``: a copy of the checkout's ``data/``).
 PACKAGED_DATA = Path(__file__).resolve().parent / "_data"
 
@@ -26,8 +34,7 @@ PACKAGED_DATA = Path(__file__).resolve().parent / "_data"
 def data_dir() -> Path:
     """Return the data folder, checking that it exists: ``GEOCLAIMS_DATA`` when set, else the
     checkout's ``data/``, else the copy an installed wheel carries."""
-    checkout = REPO_ROOT / "data"
-    path = Path(os.environ.get("GEOCLAIMS_DATA") or (checkout if checkout.is_dir() else PACKAGED_DATA))
+    path = Path(os.environ.get("GEOCLAIMS_DATA") or (REPO_ROOT / "data" if in_checkout() else PACKAGED_DATA))
     if not path.is_dir():
         raise DataError(f"data folder not found: {path} (set GEOCLAIMS_DATA to a folder of geoclaims' tables)")
     return path
@@ -50,12 +57,7 @@ def notebooks_dir() -> Path:
     """The folder of the notebooks: ``notebooks/`` in the checkout, else the copy an installed
     wheel carries (``geoclaims/_notebooks``)."""
     checkout = REPO_ROOT / "notebooks"
-    return checkout if checkout.is_dir() else Path(__file__).resolve().parent / "_notebooks"
-
-
-def in_checkout() -> bool:
-    """Whether geoclaims runs from a checkout (``pip install -e .``) rather than an installed wheel."""
-    return (REPO_ROOT / "pyproject.toml").is_file() and (REPO_ROOT / "data").is_dir()
+    return checkout if in_checkout() and checkout.is_dir() else Path(__file__).resolve().parent / "_notebooks"
 
 
 def output_root() -> Path:
@@ -66,4 +68,4 @@ def output_root() -> Path:
 def method_file() -> Path:
     """``docs/METHOD.md``: the checkout's, else the copy an installed wheel carries."""
     checkout = REPO_ROOT / "docs" / "METHOD.md"
-    return checkout if checkout.is_file() else Path(__file__).resolve().parent / "_docs" / "METHOD.md"
+    return checkout if in_checkout() and checkout.is_file() else Path(__file__).resolve().parent / "_docs" / "METHOD.md"
