@@ -179,6 +179,7 @@ def test_the_width_command_gives_the_keys_the_issue_names(capsys):
 
 
 @pytest.mark.parametrize("a, b, message", [("1,50,2,51", "1.5,50.5,2.5,51.5", "overlap"),
+                                           ("12.5,55.9,12.75,56.1", "12.75,55.9,12.95,56.1", "touch"),
                                            ("10,80,11,81", "12,80,13,81", "holds no GSHHS-f coastline")])
 def test_bad_boxes_are_one_line(a, b, message, capsys):
     from geoclaims.cli import main

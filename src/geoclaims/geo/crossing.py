@@ -95,8 +95,8 @@ def width_between(coast: Coastline, shore_a, shore_b) -> Crossing:
     """
     resolution = coast.resolution
     a, b = _box(shore_a, "shore_a"), _box(shore_b, "shore_b")
-    if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]:
-        raise InputError(f"shore_a {a} and shore_b {b} overlap: the same coast could be on both sides")
+    if a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]:  # touching boxes share their edge's coast
+        raise InputError(f"shore_a {a} and shore_b {b} overlap or touch: the same coast could be on both sides")
     segs_a, segs_b = _coast_segments(coast, a), _coast_segments(coast, b)
     for name, segs, box in (("shore_a", segs_a, a), ("shore_b", segs_b, b)):
         if not len(segs):
