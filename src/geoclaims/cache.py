@@ -113,13 +113,14 @@ def cache_file(name: str, package: str) -> Path | None:
 
 def key(*parts) -> str:
     """A 16-hex-digit key for a derived result: a hash of ``parts`` (the data it depends on) and of
-    the source of the geo modules that compute such results, so that a change to the code, not
-    only to the data or a package version, never serves a stale result."""
+    the source of the modules that derive such results (``geo/`` and ``world/``), so that a change
+    to the code, not only to the data or a package version, never serves a stale result."""
     import hashlib
 
     digest = hashlib.sha256(repr(parts).encode())
-    for name in ("routes", "network", "nsr_track", "coastline", "nearest", "crossing", "straits", "geodesy"):
-        digest.update((Path(__file__).parent / "geo" / f"{name}.py").read_bytes())
+    here = Path(__file__).parent
+    for path in sorted(here.glob("geo/*.py")) + sorted(here.glob("world/*.py")):
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -181,15 +182,16 @@ def _keep(path: Path | None, mode: str, write: Callable) -> None:
 
 
 #: the packages whose versions an answer depends on besides geoclaims' own code and its data files
-ANSWER_PACKAGES = ("searoute", "basemap-data-hires", "pyproj", "shapely", "scipy", "numpy")
+ANSWER_PACKAGES = ("searoute", "basemap-data-hires", "pyproj", "shapely", "scipy", "numpy", "pandas", "geopy")
 
 
-def answer_file(parts, files: Iterable[Path]) -> Path | None:
+def answer_file(parts, digests: Iterable[str]) -> Path | None:
     """The file keeping the answer of a command whose output depends only on ``parts`` (its
-    arguments, the terminal width), the bytes of ``files`` (the data files it reads, whatever
-    the loading layer makes of them), the source of every geoclaims module, and the versions of
-    :data:`ANSWER_PACKAGES`; ``None`` when caching is off. The same inputs were validated by the
-    loading layer when the answer was kept, so a kept answer is what a full run would print."""
+    arguments, the terminal width), ``digests`` (SHA-256 of the bytes of the data files it
+    reads), the source of every geoclaims module, the Python version and the versions of
+    :data:`ANSWER_PACKAGES`; ``None`` when caching is off. A command looks its answer up under the
+    digests of the files as they are, and keeps it under the digests of the bytes it actually
+    read (:func:`geoclaims.data.read_digest`), so an answer is only ever filed under its inputs."""
     import hashlib
 
     root = cache_dir()
@@ -197,9 +199,9 @@ def answer_file(parts, files: Iterable[Path]) -> Path | None:
         return None
     from . import __version__
 
-    digest = hashlib.sha256(repr(parts).encode())
-    for path in (*files, *sorted(Path(__file__).parent.rglob("*.py"))):
-        digest.update(str(path.name).encode() + b"\0" + path.read_bytes())
+    digest = hashlib.sha256(repr((parts, tuple(digests), sys.version_info[:3])).encode())
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
+        digest.update(str(path.relative_to(Path(__file__).parent)).encode() + b"\0" + path.read_bytes())
     digest.update(repr([metadata.version(p) for p in ANSWER_PACKAGES]).encode())
     path = root / f"answer{digest.hexdigest()[:16]}-g{__version__}-f{FORMAT}.txt"
     if not _OWN_FILE.match(path.name):
@@ -207,17 +209,38 @@ def answer_file(parts, files: Iterable[Path]) -> Path | None:
     return path
 
 
+#: the first line of a kept answer: this tag and the SHA-256 of the text that follows
+_ANSWER_TAG = "geoclaims-answer"
+#: kept answers beyond this many are removed, oldest first, when a new one is kept
+MAX_ANSWERS = 200
+
+
 def read_answer(path: Path | None) -> str | None:
-    """A kept answer, or ``None`` (missing, unreadable or not text: then recomputed)."""
+    """A kept answer, or ``None`` (missing, unreadable, truncated or altered: then recomputed)."""
+    import hashlib
+
     try:
-        return None if path is None else path.read_text(encoding="utf-8")
+        head, _, text = ("" if path is None else path.read_text(encoding="utf-8")).partition("\n")
     except (OSError, UnicodeDecodeError):
         return None
+    if head != f"{_ANSWER_TAG} {hashlib.sha256(text.encode()).hexdigest()}":
+        if path is not None and path.is_file():
+            _warn(path, "its text does not match its checksum")
+        return None
+    return text
 
 
 def save_answer(path: Path | None, text: str) -> None:
-    """Keep an answer atomically (:func:`_keep`)."""
-    _keep(path, "w", lambda fh: fh.write(text))
+    """Keep an answer atomically (:func:`_keep`), under a first line holding its checksum; the
+    oldest kept answers beyond :data:`MAX_ANSWERS` are removed."""
+    import hashlib
+
+    _keep(path, "w", lambda fh: fh.write(f"{_ANSWER_TAG} {hashlib.sha256(text.encode()).hexdigest()}\n{text}"))
+    if path is not None and path.parent.is_dir():
+        kept = sorted(path.parent.glob("answer*.txt"), key=lambda p: p.stat().st_mtime)
+        for old in kept[:-MAX_ANSWERS]:
+            if _OWN_FILE.match(old.name):
+                old.unlink(missing_ok=True)
 
 
 def require(condition: bool, what: str) -> None:

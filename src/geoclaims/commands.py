@@ -132,17 +132,20 @@ def route(args: argparse.Namespace) -> str:
     packages it computes with (:func:`geoclaims.cache.answer_file`): a second identical call prints it
     without loading the data stack."""
     from .cache import answer_file, read_answer, save_answer
+    from .data import file_digest, read_digest
     from .layout import terminal_width
     from .paths import data_file
 
-    width = terminal_width()
-    asked = (args.origin, args.destination, args.via, args.nsr_variant, args.profile, args.ship_type, args.format)
-    path = answer_file(("route", asked, width), [data_file(name) for name in ROUTE_INPUTS])
-    kept = read_answer(path)
+    width = None if args.format == "json" else terminal_width()  # JSON is not wrapped
+    asked = ("route", args.origin, args.destination, args.via, args.nsr_variant, args.profile, args.ship_type,
+             args.format, width)
+    kept = read_answer(answer_file(asked, [file_digest(data_file(name)) for name in ROUTE_INPUTS]))
     if kept is not None:
         return kept
     text = _route(args)
-    save_answer(path, text)
+    read = [read_digest(name) for name in ROUTE_INPUTS]  # the bytes this answer was computed from
+    if None not in read:
+        save_answer(answer_file(asked, read), text)
     return text
 
 

@@ -15,6 +15,7 @@ another caller gets.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import math
 import re
@@ -27,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import DataError, InputError
+from .ids import merge_ids, split_ids  # noqa: F401 (their import path for the loaders)
 from .paths import data_file
 from .schemas import SCHEMAS
 
@@ -71,6 +73,22 @@ def clear_caches() -> None:
     """Forget every cached dataset (and every run's evidence)."""
     for loader in _LOADERS:
         loader.cache_clear()
+    _READ.clear()
+
+
+#: name -> SHA-256 of the bytes of each data file this process has read since the caches were cleared
+_READ: dict[str, str] = {}
+
+
+def read_digest(name: str) -> str | None:
+    """The SHA-256 (hex) of the bytes of data file ``name`` as this process read them (what every
+    table loaded from it holds), ``None`` if it has not read it since the caches were cleared."""
+    return _READ.get(name)
+
+
+def file_digest(path: Path) -> str:
+    """The SHA-256 (hex) of a file's bytes as they are now."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _where(name: str, index: int | None = None, column: str | None = None) -> str:
@@ -84,6 +102,7 @@ def _where(name: str, index: int | None = None, column: str | None = None) -> st
 
 def _decode(path: Path, shown: str | None = None) -> str:
     raw = path.read_bytes()
+    _READ[shown or path.name] = hashlib.sha256(raw).hexdigest()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -279,19 +298,6 @@ def load_source_dates() -> Mapping[str, str]:
     the one rule for dates (:mod:`geoclaims.dating`) reads."""
     sources = load_sources()
     return MappingProxyType(dict(zip(sources["source_id"], sources["date_published"])))
-
-
-def split_ids(cell: str) -> list[str]:
-    """Split a ``source_ids`` cell (``"a; b"``) into its ids."""
-    return [part.strip() for part in cell.split(";") if part.strip()]
-
-
-def merge_ids(*cells: str) -> tuple[str, ...]:
-    """The ids of several ``source_ids`` cells, in first-seen order, without repeats."""
-    out: list[str] = []
-    for cell in cells:
-        out += [s for s in split_ids(cell) if s not in out]
-    return tuple(out)
 
 
 def check_source_ids(frame: pd.DataFrame, name: str, known: set[str], column: str = "source_ids") -> None:
