@@ -74,6 +74,7 @@ def test_the_layers_point_one_way():
     # imports no other layer
     graph = _imports()
     rules = (("geoclaims.geo", ("geoclaims.draw", "geoclaims.publish", "geoclaims.families", *LOADING)),
+             ("geoclaims.dating", LOADING), ("geoclaims.ids", LOADING),
              ("geoclaims.world", ("geoclaims.draw", "geoclaims.publish", "geoclaims.families", "geoclaims.scorecard")),
              ("geoclaims.draw", ("geoclaims.publish", "geoclaims.families", "geoclaims.geo", *LOADING)))
     for module, edges in graph.items():
@@ -130,14 +131,24 @@ def _reached(function) -> set:
                 module = importlib.import_module(importlib.util.resolve_name(base, package) if node.level else base)
                 for alias in node.names:
                     scope[alias.asname or alias.name] = getattr(module, alias.name, None)
-        for node in ast.walk(tree):
-            target = None
+        def resolve(node):
+            """What a name, a chain of attributes of package modules, or getattr(module, "name") is."""
             if isinstance(node, ast.Name):
-                target = scope.get(node.id)
-            elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
-                owner = scope.get(node.value.id)
+                return scope.get(node.id)
+            if isinstance(node, ast.Attribute):
+                owner = resolve(node.value)
                 if isinstance(owner, types.ModuleType) and owner.__name__.startswith("geoclaims"):
-                    target = getattr(owner, node.attr, None)
+                    return getattr(owner, node.attr, None)
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "getattr"
+                    and len(node.args) >= 2 and isinstance(node.args[1], ast.Constant)):
+                owner = resolve(node.args[0])
+                if isinstance(owner, types.ModuleType):
+                    return getattr(owner, str(node.args[1].value), None)
+            return None
+
+        for node in ast.walk(tree):
+            target = resolve(node)
+            target = getattr(target, "func", target)  # functools.partial(loader, ...)
             if callable(target) and not isinstance(target, type):
                 todo.append(target)
     return seen
@@ -177,6 +188,15 @@ def test_a_caller_mutating_a_loaded_table_changes_nobody_elses_verdict():
         from geoclaims.world.routing import load_network
 
         load_network().lat[0] = 0.0  # shared arrays are read-only
+    from geoclaims.world.coastlines import load_coastline
+
+    coast = load_coastline("f")  # one coastline serves every caller: its index and points are read-only
+    with pytest.raises((TypeError, ValueError)):
+        coast.meta["level"] = 2
+    with pytest.raises(ValueError):
+        coast.meta["level"][0] = 2
+    with pytest.raises(ValueError):
+        coast.points[0] = 0.0
     after = Run().findings(["polar-route-days"])[0]
     assert after == before
 
@@ -271,6 +291,34 @@ def test_old_import_paths_still_work_with_a_deprecation_warning(old, name):
     with pytest.warns(DeprecationWarning, match=f"{old} moved to"):
         module = importlib.import_module(old)
     assert callable(getattr(module, name))
+
+
+@pytest.mark.parametrize("old, name", [("geoclaims.geo.routes", "sea_route"), ("geoclaims.geo.ports", "find_port"),
+                                       ("geoclaims.geo.transit", "vessel_profile"),
+                                       ("geoclaims.geo.straits", "strait_width"),
+                                       ("geoclaims.geo.coastline", "landmass_id_at"),
+                                       ("geoclaims.geo.network", "load_ports"), ("geoclaims.geo.nsr_track", "load_network")])
+def test_names_that_left_geo_in_0_3_are_forwarded_with_a_deprecation_warning(old, name):
+    import importlib
+
+    module = importlib.import_module(old)
+    with pytest.warns(DeprecationWarning, match=f"{old}.{name} moved to geoclaims.world"):
+        assert callable(getattr(module, name))
+
+
+@pytest.mark.parametrize("call, message", [
+    ("geoclaims.geo.coastline:on_land([43.06], [141.35], 'f')", "on_land takes the coastline first"),
+    ("geoclaims.geo.crossing:width_between((1, 50, 2, 51), (3, 50, 4, 51))", "width_between takes the coastline first"),
+    ("geoclaims.geo.routes:nsr_length_km([70, 71], [60, 61])", "nsr_length_km takes the NSR water area"),
+    ("geoclaims.geo.matrix:port_matrix(['NLRTM'], ['JPYOK'], 'slow-steaming', None, None)", "port_matrix takes the network"),
+    ("geoclaims.geo.straits:crossing_pairings('la-perouse', None, None, None)", "geoclaims.world.straits.crossing_pairings"),
+])
+def test_a_0_2_call_of_a_function_that_now_takes_its_data_says_how(call, message):
+    import importlib
+
+    module, _, expression = call.partition(":")
+    with pytest.raises(geoclaims.InputError, match=message):
+        eval(expression, vars(importlib.import_module(module)))
 
 
 def test_the_version_is_one_in_code_and_metadata(capsys):

@@ -20,7 +20,7 @@ from .errors import (AmbiguousPortError, DataError, GeoclaimsError, InputError, 
                      RouteError, UnknownArticleError, UnknownClaimError, UnknownPortError, UnknownStraitError)
 from .findings import NOT_CHECKED, RATINGS, Finding
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 _LAZY = {
     "check_claims": "geoclaims.scorecard", "sea_route": "geoclaims.world.routing", "find_port": "geoclaims.world.routing",

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .data import cached_loader, load_table, split_ids
+from .data import cached_loader, load_source_dates, load_table, split_ids
 from .errors import DataError
-from .dating import all_before, ended_by, known_by, later_than, published_on, stated_on  # noqa: F401 (the loaders' import path)
+from . import dating
+from .dating import ended_by  # noqa: F401 (its 0.2 import path)
 from .published import PUBLISHED_TABLES
 
 #: the event that starts the "since Abe took office" window of stated meeting counts
@@ -277,3 +278,30 @@ def load_all() -> None:
     problem raises :class:`DataError` naming its file, line and column."""
     for loader in SHARED_TABLES:
         loader()
+
+
+# ---- the one rule for dates, with the sources' dates read here (their 0.2 import path) -----------
+
+def later_than(source_ids: str, day: pd.Timestamp, dates=None) -> bool | None:
+    """:func:`geoclaims.dating.later_than`, dating by ``sources.csv`` unless ``dates`` are given."""
+    return dating.later_than(source_ids, day, load_source_dates() if dates is None else dates)
+
+
+def known_by(frame: pd.DataFrame, day: pd.Timestamp, dates=None) -> pd.Series:
+    """:func:`geoclaims.dating.known_by`, dating by ``sources.csv`` unless ``dates`` are given."""
+    return dating.known_by(frame, day, load_source_dates() if dates is None else dates)
+
+
+def all_before(source_ids: str, day: pd.Timestamp, dates=None) -> bool:
+    """:func:`geoclaims.dating.all_before`, dating by ``sources.csv`` unless ``dates`` are given."""
+    return dating.all_before(source_ids, day, load_source_dates() if dates is None else dates)
+
+
+def stated_on(source_ids: str, day: pd.Timestamp, dates=None) -> str:
+    """:func:`geoclaims.dating.stated_on`, dating by ``sources.csv`` unless ``dates`` are given."""
+    return dating.stated_on(source_ids, day, load_source_dates() if dates is None else dates)
+
+
+def published_on(source_ids: str, dates=None) -> str:
+    """:func:`geoclaims.dating.published_on`, dating by ``sources.csv`` unless ``dates`` are given."""
+    return dating.published_on(source_ids, load_source_dates() if dates is None else dates)

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from .data import split_ids
+from .ids import split_ids
 
 
 def _period_end(date: str) -> pd.Timestamp:

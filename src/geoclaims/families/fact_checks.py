@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..data import merge_ids
-from ..datasets import known_by
+from ..dating import known_by
 from ..errors import DataError
 from ..findings import Finding
 from ..rating import as_stated, rate

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..data import load_source_dates, merge_ids
-from ..datasets import ended_by, known_by, later_than, load_fixed_links
+from ..datasets import load_fixed_links
+from ..dating import ended_by, known_by, later_than
 from ..errors import DataError
 from ..findings import Finding
 from ..geo.units import KM_PER_UNIT, hours

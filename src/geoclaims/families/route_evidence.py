@@ -21,7 +21,8 @@ import numpy as np
 import pandas as pd
 
 from ..data import load_source_dates, load_sources, merge_ids
-from ..datasets import (all_before, known_by, later_than, load_matrix_ports, load_nsr_area_vertices, load_nsr_season,
+from ..dating import all_before, known_by, later_than
+from ..datasets import (load_matrix_ports, load_nsr_area_vertices, load_nsr_season,
                         load_nsr_track, load_port_table, load_reference_distances, load_vessel_profiles, load_voyages)
 from ..errors import DataError, GeoclaimsError, NotPublishedThenError
 from ..geo.ports import PortIndex

@@ -5,7 +5,7 @@ against Suez (``percent-saving``), and the distance between two named places
 from __future__ import annotations
 
 from ..data import merge_ids
-from ..datasets import known_by
+from ..dating import known_by
 from ..errors import DataError
 from ..findings import Finding
 from ..geo.geodesy import distance_km

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..data import load_source_dates, merge_ids
-from ..datasets import known_by, stated_on
+from ..dating import known_by, stated_on
 from ..errors import DataError
 from ..findings import Finding
 from ..published import load_forecasts, load_traffic

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 
 from ..data import merge_ids
-from ..datasets import known_by
+from ..dating import known_by
 from ..errors import DataError
 from ..findings import Finding
 from ..rating import rate

@@ -14,7 +14,8 @@ from functools import cached_property
 import pandas as pd
 
 from ..data import load_source_dates, merge_ids
-from ..datasets import known_by, later_than, load_capes, load_fixed_links, load_straits, load_strait_widths
+from ..datasets import load_capes, load_fixed_links, load_straits, load_strait_widths
+from ..dating import known_by, later_than
 from ..findings import Finding
 from ..geo.coastline import Coastline, land_in_box, landmass_at
 from ..geo.straits import StraitWidth

@@ -11,14 +11,16 @@ Public functions take and return (latitude, longitude); shapely geometries keep 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 import numpy as np
-import pandas as pd
 import shapely
 from shapely.geometry import Point, Polygon
 
-from ..errors import DataError
+from .._moved import forwarded
+from ..errors import DataError, InputError
 from .geodesy import check_lat_lon
 
 RESOLUTIONS = ("f", "h")
@@ -30,18 +32,31 @@ LON_COLUMNS = ("west", "east")
 
 @dataclass(frozen=True, eq=False)
 class Coastline:
-    """The GSHHS polygons of one resolution: ``meta``, one row per polygon (:data:`META_COLUMNS`:
-    level, area, point count, latitude band, byte offset and size in the points file, id; and
-    :data:`LON_COLUMNS`, its longitude range), and
+    """The GSHHS polygons of one resolution: ``meta``, one entry per polygon in each column
+    (:data:`META_COLUMNS`: level, area, point count, latitude band, byte offset and size in the
+    points file, id; and :data:`LON_COLUMNS`, its longitude range; a DataFrame or a mapping of
+    arrays, kept as read-only arrays, since one coastline serves every caller of a process), and
     ``points``, the points file as a flat array of float32 (lon, lat) pairs, each ring closed.
     Polygons built from it are kept on the object (a continent costs about a second to build
     and prepare; the land tests of one run share it)."""
 
     resolution: str
-    meta: pd.DataFrame
+    meta: Mapping[str, np.ndarray]
     points: np.ndarray
     _prepared: dict = field(default_factory=dict, repr=False)
     _landmass: dict = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        columns = {}
+        for name in (*META_COLUMNS, *LON_COLUMNS):
+            column = np.array(self.meta[name], dtype=str if name == "poly_id" else float)
+            column.flags.writeable = False
+            columns[name] = column
+        object.__setattr__(self, "meta", MappingProxyType(columns))
+        if isinstance(self.points, np.ndarray) and self.points.flags.writeable:
+            view = self.points.view()
+            view.flags.writeable = False
+            object.__setattr__(self, "points", view)
 
     def polygon_lonlat(self, row) -> np.ndarray:
         """The (N, 2) array of (lon, lat) points of one polygon (a row of ``meta``)."""
@@ -49,17 +64,28 @@ class Coastline:
         return np.asarray(self.points[start:start + 2 * int(row["points"])], dtype=float).reshape(-1, 2)
 
 
+def check_coastline(coast, function: str) -> Coastline:
+    """``coast`` if it is a :class:`Coastline`, else an :class:`InputError` saying how to get one
+    (since 0.3 the coastline is the first argument: ``load_coastline("f")`` of
+    :mod:`geoclaims.world.coastlines`)."""
+    if not isinstance(coast, Coastline):
+        raise InputError(f"{function} takes the coastline first, got {coast!r}: "
+                         f"{function}(geoclaims.world.coastlines.load_coastline('f'), ...)")
+    return coast
+
+
 def land_rows(coast: Coastline, south: float, north: float, west: float = -180.0, east: float = 180.0,
               smallest_first: bool = False, min_area_km2: float = 0.0):
     """Yield ``(index row, (lon, lat) points)`` for every land polygon (level 1) of at least
     ``min_area_km2`` overlapping the box by the index's latitude band and longitude range (points
     are read only for those polygons)."""
-    meta = coast.meta
-    rows = meta[(meta["level"] == LAND) & (meta["south"] <= north) & (meta["north"] >= south)
-                & (meta["east"] >= west) & (meta["west"] <= east) & (meta["area_km2"] >= min_area_km2)]
+    meta = check_coastline(coast, "land_rows").meta
+    rows = np.flatnonzero((meta["level"] == LAND) & (meta["south"] <= north) & (meta["north"] >= south)
+                          & (meta["east"] >= west) & (meta["west"] <= east) & (meta["area_km2"] >= min_area_km2))
     if smallest_first:
-        rows = rows.sort_values("area_km2")
-    for _, row in rows.iterrows():
+        rows = rows[np.argsort(meta["area_km2"][rows], kind="stable")]
+    for i in rows:
+        row = {name: column[i] for name, column in meta.items()}
         yield row, coast.polygon_lonlat(row)
 
 
@@ -83,6 +109,7 @@ def landmass_at(coast: Coastline, lat: float, lon: float) -> tuple[str, Polygon]
     InputError
         for coordinates out of range; :class:`DataError` if no land polygon contains the point.
     """
+    check_coastline(coast, "landmass_at")
     check_lat_lon(lat, lon)
     if (lat, lon) in coast._landmass:
         return coast._landmass[(lat, lon)]
@@ -99,7 +126,7 @@ def land_in_box(coast: Coastline, south: float, north: float, west: float, east:
     """Every GSHHS land polygon that overlaps the box, clipped to it (shapely, for maps)."""
     box = shapely.box(west, south, east, north)
     out = []
-    for _, pts in land_rows(coast, south, north, west, east):
+    for _, pts in land_rows(check_coastline(coast, "land_in_box"), south, north, west, east):
         clipped = shapely.make_valid(shapely.Polygon(pts)).intersection(box)
         if not clipped.is_empty:
             out.append(clipped)
@@ -111,7 +138,7 @@ def land_polygons(coast: Coastline, min_area_km2: float = 2000.0, north_of: floa
     """Every GSHHS land polygon larger than ``min_area_km2`` reaching north of ``north_of``,
     simplified to ``tolerance_deg`` (shapely, for small-scale maps)."""
     out = []
-    for _, pts in land_rows(coast, north_of, 90.0, min_area_km2=min_area_km2):
+    for _, pts in land_rows(check_coastline(coast, "land_polygons"), north_of, 90.0, min_area_km2=min_area_km2):
         # rings cut at ±180 (Eurasia) are pulled just inside, so cartopy does not read them as
         # lying on its domain edge and fill the outside instead
         pts = pts.copy()
@@ -145,6 +172,7 @@ def on_land(coast: Coastline, lats, lons) -> np.ndarray:
     included). Points east and west of the antimeridian are tested apart. Points that span less
     than :data:`LOCAL_DEG` each way are tested against each polygon clipped to their box (a
     whole continent is built and prepared, once per coastline, only for wider sets)."""
+    check_coastline(coast, "on_land")
     lats, lons = np.atleast_1d(np.asarray(lats, dtype=float)), np.atleast_1d(np.asarray(lons, dtype=float))
     check_lat_lon(lats, lons)
     out = np.zeros(lats.shape, dtype=bool)
@@ -161,3 +189,12 @@ def on_land(coast: Coastline, lats, lons) -> np.ndarray:
             hit |= shapely.intersects_xy(land, lo, la)
         out[half] = hit
     return out
+
+
+#: 0.2 names that moved to the loading layer, kept for one release (:func:`geoclaims._moved.forwarded`)
+__getattr__ = forwarded(__name__, {
+    "landmass_id_at": "geoclaims.world.coastlines:landmass_id_at",
+    "load_gshhs_meta": "geoclaims.world.coastlines:load_gshhs_meta",
+    "gshhs_dir": "geoclaims.world.coastlines:gshhs_dir",
+})
+

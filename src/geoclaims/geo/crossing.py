@@ -8,7 +8,7 @@ import numpy as np
 import shapely
 
 from ..errors import InputError
-from .coastline import Coastline, land_rows, on_land
+from .coastline import Coastline, check_coastline, land_rows, on_land
 from .geodesy import Position, check_lat_lon, inverse
 from .nearest import _pairs_minimum, _screen, _segments
 from .nsr_track import densify
@@ -77,7 +77,7 @@ def _coast_segments(coast: Coastline, box) -> np.ndarray:
     return np.concatenate(parts) if parts else np.empty((0, 2, 2))
 
 
-def width_between(coast: Coastline, shore_a, shore_b) -> Crossing:
+def width_between(coast: Coastline, shore_a, shore_b=None) -> Crossing:
     """The narrowest crossing between the coastline inside box ``shore_a`` and the coastline
     inside box ``shore_b`` (each ``(west, south, east, north)`` in degrees), on the GSHHS
     coastline ``coast``, whether or not the two shores belong to one polygon (Crimea and the Taman
@@ -93,7 +93,7 @@ def width_between(coast: Coastline, shore_a, shore_b) -> Crossing:
         for a box that is not four numbers in range, boxes that overlap (one coast could then
         be on both sides), or a box holding no coastline.
     """
-    resolution = coast.resolution
+    resolution = check_coastline(coast, "width_between").resolution
     a, b = _box(shore_a, "shore_a"), _box(shore_b, "shore_b")
     if a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]:  # touching boxes share their edge's coast
         raise InputError(f"shore_a {a} and shore_b {b} overlap or touch: the same coast could be on both sides")

@@ -80,6 +80,9 @@ def port_matrix(net: Network, edge_nsr: np.ndarray, a_ports: list[Port], b_ports
     in ``b_ports`` (see the module docstring), the NSR part of each edge given by ``edge_nsr``
     (:func:`edge_nsr_km`); columns ``origin, destination, nsr_nm, nsr_days, suez_nm, suez_days,
     saving_nm, days_saved, profile``. Progress goes to a terminal."""
+    if not isinstance(net, Network):
+        raise InputError(f"port_matrix takes the network first, got {net!r}: by port names it is "
+                         "geoclaims.port_matrix(origins, destinations, profile)")
     if not isinstance(profile, VesselProfile):
         raise InputError(f"profile must be a VesselProfile, got {profile!r}")
     both = sorted({p.locode for p in a_ports} & {p.locode for p in b_ports})

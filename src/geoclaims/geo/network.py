@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
+from .._moved import forwarded
 from ..errors import InputError
 from .geodesy import inverse
 
@@ -191,3 +192,11 @@ def network_from_marnet(node_list, edge_list) -> Network:
     _, metres = inverse(lonlat[u, 1], lonlat[u, 0], lonlat[v, 1], lonlat[v, 0])
     return Network(lat=lonlat[:, 1], lon=lonlat[:, 0], edge_u=u, edge_v=v, edge_km=np.asarray(metres) / 1000.0,
                    edge_passage=tags)
+
+
+#: 0.2 names that moved to the loading layer, kept for one release (:func:`geoclaims._moved.forwarded`)
+__getattr__ = forwarded(__name__, {
+    "load_marnet": "geoclaims.world.searoute:load_marnet",
+    "load_ports": "geoclaims.world.searoute:load_searoute_ports",
+})
+

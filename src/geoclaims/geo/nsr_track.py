@@ -30,6 +30,7 @@ import numpy as np
 import shapely
 from pyproj import Geod
 
+from .._moved import forwarded
 from ..errors import DataError
 from .coastline import Coastline, on_land
 from .network import NSR_TAGS, NSR_VARIANTS, Network, _unit_vectors
@@ -172,3 +173,10 @@ def splice(raw: Network, track, area: shapely.Polygon) -> Network:
         add(node(end), n, "")
     return Network(lat=np.array(lat), lon=np.array(lon), edge_u=np.array(u), edge_v=np.array(v), edge_km=np.array(km),
                    edge_passage=np.array(tags, dtype=object))
+
+
+#: 0.2 names that moved to the loading layer, kept for one release (:func:`geoclaims._moved.forwarded`)
+__getattr__ = forwarded(__name__, {
+    "load_network": "geoclaims.world.routing:load_network",
+})
+

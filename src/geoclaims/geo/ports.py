@@ -11,6 +11,7 @@ from types import MappingProxyType
 
 import numpy as np
 
+from .._moved import forwarded
 from ..errors import AmbiguousPortError, InputError, UnknownPortError
 from .coastline import Coastline, on_land
 from .geodesy import Position, forward, wrap_lon
@@ -131,3 +132,10 @@ def inland_port(rows, coast: Coastline) -> str | None:
             return (f"ports.csv, line {line}, column 'position': {code} at {lat:.3f}, {lon:.3f} has no "
                     f"water within {INLAND_KM:g} km (inland)")
     return None
+
+
+#: 0.2 names that moved to the loading layer, kept for one release (:func:`geoclaims._moved.forwarded`)
+__getattr__ = forwarded(__name__, {
+    "find_port": "geoclaims.world.routing:find_port",
+})
+

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
+from .._moved import forwarded
 from ..errors import InputError, RouteError
 from .geodesy import check_lat_lon, distance_km, path_length_km, wrap_lon
 from .network import CORRIDOR_REQUIRED, Network, corridor_key
@@ -35,13 +36,16 @@ MAX_ACCESS_KM = 120.0
 
 # ---- the NSR water area -----------------------------------------------------------------------
 
-def nsr_length_km(lats, lons, area: shapely.Polygon) -> float:
+def nsr_length_km(lats, lons, area: shapely.Polygon | None = None) -> float:
     """Length (km, WGS84) of the part of a path, given in (lat, lon), inside the NSR water area
     ``area`` (:func:`~.nsr_track.nsr_area_polygon`).
 
     The path's longitudes are made continuous across ±180 and shifted by whole turns so that
     its Arctic part (north of 60°N) lies in the frame of the area's polygon.
     """
+    if not isinstance(area, shapely.Polygon):
+        raise InputError(f"nsr_length_km takes the NSR water area, got {area!r}: "
+                         "nsr_length_km(lats, lons, geoclaims.world.routing.load_nsr_area())")
     lats = np.asarray(lats, dtype=float)
     check_lat_lon(lats, wrap_lon(lons))
     lon = np.degrees(np.unwrap(np.radians(np.asarray(lons, dtype=float))))
@@ -155,3 +159,11 @@ def check_corridor(route: Route) -> Route:
                          f"corridor (passages: {', '.join(route.passages) or 'none'}; NSR part "
                          f"{km_to_nm(route.nsr_km):.0f} nm)")
     return route
+
+
+#: 0.2 names that moved to the loading layer, kept for one release (:func:`geoclaims._moved.forwarded`)
+__getattr__ = forwarded(__name__, {
+    "sea_route": "geoclaims.world.routing:sea_route",
+    "find_port": "geoclaims.world.routing:find_port",
+})
+

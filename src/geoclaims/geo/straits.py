@@ -15,6 +15,7 @@ from itertools import product
 import pandas as pd
 import shapely
 
+from .._moved import forwarded
 from ..errors import DataError, InputError
 from .coastline import Coastline, landmass_at
 from .crossing import width_between
@@ -66,6 +67,9 @@ def crossing_pairings(row, islets, coast: Coastline, width: StraitWidth) -> pd.D
     the other: the two coasts (the landmasses of ``coast`` at the row's ``side_a``/``side_b``
     points, whose distance is the strait's ``width``) and ``islets`` (rows of ``capes.csv`` whose
     ``landmass`` is ``islet off <side>``), inside the row's box."""
+    if isinstance(row, str):
+        raise InputError(f"crossing_pairings of a strait by name is geoclaims.world.straits.crossing_pairings({row!r}); "
+                         "this one takes the strait's row, its islets, the coastline and its width")
     box = (row["south"], row["north"], row["west"], row["east"])
     sides, coasts = {}, {}
     for side in ("a", "b"):
@@ -82,3 +86,10 @@ def crossing_pairings(row, islets, coast: Coastline, width: StraitWidth) -> pd.D
             km, pa, pb = _min_distance(geom_a, geom_b, box)
         rows.append({"from": name_a, "to": name_b, "distance_km": km, "point_a": pa, "point_b": pb})
     return pd.DataFrame(rows).sort_values("distance_km", ignore_index=True)
+
+
+#: 0.2 names that moved to the loading layer, kept for one release (:func:`geoclaims._moved.forwarded`)
+__getattr__ = forwarded(__name__, {
+    "strait_width": "geoclaims.world.straits:strait_width",
+})
+

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .._moved import forwarded
 from ..errors import InputError
 from .network import check_corridor
 from .routes import Route
@@ -85,6 +86,9 @@ def transit_days(route: Route, profile: VesselProfile) -> float:
     """Days a ship operated as ``profile`` takes along ``route`` (:func:`transit_days_for`)."""
     if not isinstance(route, Route):
         raise InputError(f"route must be a Route from sea_route(), got {route!r}")
+    if isinstance(profile, str):
+        raise InputError(f"profile must be a VesselProfile, got {profile!r}: by profile name it is "
+                         "geoclaims.transit_days(route, name)")
     return transit_days_for(route.length_nm, route.nsr_nm, route.via, profile)
 
 
@@ -98,3 +102,10 @@ def implied_speed_kn(route, days: float) -> float:
     """Average speed (knots) needed to sail ``route`` in ``days`` (no stops)."""
     days = _number(days, "days", positive=True)
     return route.length_nm / (days * HOURS_PER_DAY)
+
+
+#: 0.2 names that moved to the loading layer, kept for one release (:func:`geoclaims._moved.forwarded`)
+__getattr__ = forwarded(__name__, {
+    "vessel_profile": "geoclaims.world.routing:vessel_profile",
+})
+
