@@ -208,3 +208,13 @@ def test_both_coastlines_say_when_a_crossing_passes_over_land(capsys):
     assert main(["width", "--shore-a", "8.0,55.0,8.3,56.0", "--shore-b", "10.0,55.5,10.6,56.2", "--format", "json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["land_km"] > 80 and out["second_coastline"]["land_km"] > 80 and out["crosses_land"]
+
+
+def test_each_strait_pairs_only_the_islets_inside_its_own_box():
+    # Kamen Opasnosti is an islet off Sakhalin in La Pérouse, 700 km from the Nevelskoy Strait:
+    # it belongs to La Pérouse's pairings only (it once made Nevelskoy's fail)
+    from geoclaims.datasets import load_straits
+
+    for sid in load_straits().index:
+        names = set(crossing_pairings(sid, "f")[["from", "to"]].to_numpy().ravel())
+        assert ("Kamen Opasnosti" in names) == (sid == "la-perouse"), sid

