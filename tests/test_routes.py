@@ -318,3 +318,18 @@ def test_a_kept_route_answer_is_the_computed_one_and_any_input_change_recomputes
     # 3 knots slower over the whole voyage: days grow by the length over the speeds' difference
     hours = before["length_nm"] / 22 - before["length_nm"] / 25
     assert after["days"] - before["days"] == pytest.approx(hours / 24, abs=0.02)
+
+
+def test_a_repeated_route_question_loads_no_data_stack():
+    # the kept answer is found before pandas, numpy or the network are imported (BENCHMARKS: 0.08 s)
+    import subprocess
+    import sys
+
+    code = ("import sys; from geoclaims.cli import main; main(['route', 'NLRTM', 'JPYOK', '--via', 'suez']); "
+            "print(sorted(m for m in ('pandas', 'numpy', 'scipy', 'shapely') if m in sys.modules), file=sys.stderr)")
+    from geoclaims.cache import cache_dir
+
+    if cache_dir() is None:
+        pytest.skip("the disk cache is off (GEOCLAIMS_CACHE=off)")
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True) for _ in range(2)]
+    assert runs[0].stdout == runs[1].stdout and runs[1].stderr.strip() == "[]"

@@ -181,6 +181,35 @@ def _keep(path: Path | None, mode: str, write: Callable) -> None:
             Path(tmp).unlink(missing_ok=True)
 
 
+#: name -> SHA-256 of the bytes of each data file this process has read since the caches were cleared
+_READ: dict[str, str] = {}
+
+
+def record_read(name: str, raw: bytes) -> None:
+    """Note the bytes of data file ``name`` as the table layer reads them (:func:`read_digest`)."""
+    import hashlib
+
+    _READ[name] = hashlib.sha256(raw).hexdigest()
+
+
+def forget_reads() -> None:
+    """Forget what :func:`record_read` noted (the table caches were cleared)."""
+    _READ.clear()
+
+
+def read_digest(name: str) -> str | None:
+    """The SHA-256 (hex) of the bytes of data file ``name`` as this process read them (what every
+    table loaded from it holds), ``None`` if it has not read it since the caches were cleared."""
+    return _READ.get(name)
+
+
+def file_digest(path: Path) -> str:
+    """The SHA-256 (hex) of a file's bytes as they are now."""
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 #: the packages whose versions an answer depends on besides geoclaims' own code and its data files
 ANSWER_PACKAGES = ("searoute", "basemap-data-hires", "pyproj", "shapely", "scipy", "numpy", "pandas", "geopy")
 

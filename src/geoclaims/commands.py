@@ -131,8 +131,7 @@ def route(args: argparse.Namespace) -> str:
     the terminal width, the bytes of :data:`ROUTE_INPUTS`, geoclaims' code and the versions of the
     packages it computes with (:func:`geoclaims.cache.answer_file`): a second identical call prints it
     without loading the data stack."""
-    from .cache import answer_file, read_answer, save_answer
-    from .data import file_digest, read_digest
+    from .cache import answer_file, file_digest, read_answer, read_digest, save_answer
     from .layout import terminal_width
     from .paths import data_file
 

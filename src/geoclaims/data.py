@@ -15,7 +15,6 @@ another caller gets.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import math
 import re
@@ -27,6 +26,7 @@ from types import MappingProxyType
 import numpy as np
 import pandas as pd
 
+from .cache import forget_reads, record_read
 from .errors import DataError, InputError
 from .ids import merge_ids, split_ids  # noqa: F401 (their import path for the loaders)
 from .paths import data_file
@@ -73,22 +73,7 @@ def clear_caches() -> None:
     """Forget every cached dataset (and every run's evidence)."""
     for loader in _LOADERS:
         loader.cache_clear()
-    _READ.clear()
-
-
-#: name -> SHA-256 of the bytes of each data file this process has read since the caches were cleared
-_READ: dict[str, str] = {}
-
-
-def read_digest(name: str) -> str | None:
-    """The SHA-256 (hex) of the bytes of data file ``name`` as this process read them (what every
-    table loaded from it holds), ``None`` if it has not read it since the caches were cleared."""
-    return _READ.get(name)
-
-
-def file_digest(path: Path) -> str:
-    """The SHA-256 (hex) of a file's bytes as they are now."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    forget_reads()
 
 
 def _where(name: str, index: int | None = None, column: str | None = None) -> str:
@@ -102,7 +87,7 @@ def _where(name: str, index: int | None = None, column: str | None = None) -> st
 
 def _decode(path: Path, shown: str | None = None) -> str:
     raw = path.read_bytes()
-    _READ[shown or path.name] = hashlib.sha256(raw).hexdigest()
+    record_read(shown or path.name, raw)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
