@@ -222,6 +222,41 @@ def test_a_claim_of_a_known_kind_is_added_with_data_alone(data_copy, capsys):
     assert "Hamburg–Shanghai via NSR" in row["rule"]
 
 
+def test_once_the_evidence_is_built_checks_call_no_loader_at_all(monkeypatch):
+    # the runtime side of the walk above: after a first pass has built every evidence part the checks
+    # use, a second pass of every check of every article, and every figure title and source line,
+    # runs with every loader call (cached or not: each goes through data._detached) made to fail
+    import os
+
+    import geoclaims.data as data
+    from geoclaims.families import FAMILIES
+    from geoclaims.scorecard import Run
+
+    runs = [Run(slug) for slug in sorted(os.listdir(REPO_ROOT / "data" / "articles"))]
+
+    def titles(run, finding):
+        family = FAMILIES[finding.claim.family]
+        for path in finding.figures:
+            key, subject = family.resolve(Path(path).stem)
+            spec = family.figures[key]
+            args = (run.evidence(family.name),) if spec.subject is None else (run.evidence(family.name), subject)
+            for function in (spec.headline, spec.sources):
+                if function:
+                    function(*args)
+
+    for run in runs:
+        for claim in run.claims:
+            titles(run, run.check(claim))
+
+    def refuse(value):
+        raise AssertionError("a loader was called after the evidence was built")
+
+    monkeypatch.setattr(data, "_detached", refuse)
+    for run in runs:
+        for claim in run.claims:
+            titles(run, run.check(claim))
+
+
 def test_each_family_reads_only_the_tables_it_declares(monkeypatch):
     # a run loads (and so validates) the tables of the families its claims use: each family's
     # evidence, checks and figure titles read no table beyond its declared ones and sources.csv
