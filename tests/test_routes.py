@@ -311,6 +311,12 @@ def test_a_kept_route_answer_is_the_computed_one_and_any_input_change_recomputes
     # the bytes it read, never under the edited file's, so the next run recomputes
     assert main(argv) == 0
     assert capsys.readouterr().out == outputs[0]
+    from geoclaims.data import load_table
+
+    load_table("vessel_profiles.csv")  # a second version read in this process: nothing is filed under either
+    answers = sorted((tmp_path / "cache").glob("answer*.txt"))
+    assert main(argv) == 0 and capsys.readouterr().out == outputs[0]
+    assert sorted((tmp_path / "cache").glob("answer*.txt")) == answers
     clear_caches()
     assert main(argv) == 0
     before, after = json.loads(outputs[0]), json.loads(capsys.readouterr().out)

@@ -21,6 +21,7 @@ removes only files this module names.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import sys
@@ -115,8 +116,6 @@ def key(*parts) -> str:
     """A 16-hex-digit key for a derived result: a hash of ``parts`` (the data it depends on) and of
     the source of the modules that derive such results (``geo/`` and ``world/``), so that a change
     to the code, not only to the data or a package version, never serves a stale result."""
-    import hashlib
-
     digest = hashlib.sha256(repr(parts).encode())
     here = Path(__file__).parent
     for path in sorted(here.glob("geo/*.py")) + sorted(here.glob("world/*.py")):
@@ -181,15 +180,16 @@ def _keep(path: Path | None, mode: str, write: Callable) -> None:
             Path(tmp).unlink(missing_ok=True)
 
 
-#: name -> SHA-256 of the bytes of each data file this process has read since the caches were cleared
+#: name -> SHA-256 of the bytes of each data file the table layer has read since the caches were
+#: cleared; ``""`` when it read two different versions (then no answer is filed under either)
 _READ: dict[str, str] = {}
 
 
 def record_read(name: str, raw: bytes) -> None:
-    """Note the bytes of data file ``name`` as the table layer reads them (:func:`read_digest`)."""
-    import hashlib
-
-    _READ[name] = hashlib.sha256(raw).hexdigest()
+    """Note the bytes of data file ``name`` as the table layer reads them (:func:`read_digest`); a
+    second read of other bytes under the same name marks it as read in two versions."""
+    digest = hashlib.sha256(raw).hexdigest()
+    _READ[name] = digest if _READ.get(name, digest) == digest else ""
 
 
 def forget_reads() -> None:
@@ -199,14 +199,13 @@ def forget_reads() -> None:
 
 def read_digest(name: str) -> str | None:
     """The SHA-256 (hex) of the bytes of data file ``name`` as this process read them (what every
-    table loaded from it holds), ``None`` if it has not read it since the caches were cleared."""
-    return _READ.get(name)
+    table loaded from it holds); ``None`` if it has not read it since the caches were cleared, or
+    has read two versions of it (tables built from either may be in use)."""
+    return _READ.get(name) or None
 
 
 def file_digest(path: Path) -> str:
     """The SHA-256 (hex) of a file's bytes as they are now."""
-    import hashlib
-
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
@@ -221,8 +220,6 @@ def answer_file(parts, digests: Iterable[str]) -> Path | None:
     :data:`ANSWER_PACKAGES`; ``None`` when caching is off. A command looks its answer up under the
     digests of the files as they are, and keeps it under the digests of the bytes it actually
     read (:func:`geoclaims.data.read_digest`), so an answer is only ever filed under its inputs."""
-    import hashlib
-
     root = cache_dir()
     if root is None:
         return None
@@ -246,30 +243,44 @@ MAX_ANSWERS = 200
 
 def read_answer(path: Path | None) -> str | None:
     """A kept answer, or ``None`` (missing, unreadable, truncated or altered: then recomputed)."""
-    import hashlib
-
     try:
         head, _, text = ("" if path is None else path.read_text(encoding="utf-8")).partition("\n")
     except (OSError, UnicodeDecodeError):
         return None
-    if head != f"{_ANSWER_TAG} {hashlib.sha256(text.encode()).hexdigest()}":
+    if head != _answer_head(path, text):
         if path is not None and path.is_file():
             _warn(path, "its text does not match its checksum")
         return None
+    try:
+        os.utime(path)  # pruning removes the answers asked for least recently
+    except OSError:
+        pass
     return text
+
+
+def _answer_head(path: Path, text: str) -> str:
+    """The first line of a kept answer: the tag, and a hash of the file's key (its name) and text."""
+    return f"{_ANSWER_TAG} {hashlib.sha256((path.stem + chr(0) + text).encode()).hexdigest()}"
 
 
 def save_answer(path: Path | None, text: str) -> None:
     """Keep an answer atomically (:func:`_keep`), under a first line holding its checksum; the
     oldest kept answers beyond :data:`MAX_ANSWERS` are removed."""
-    import hashlib
-
-    _keep(path, "w", lambda fh: fh.write(f"{_ANSWER_TAG} {hashlib.sha256(text.encode()).hexdigest()}\n{text}"))
-    if path is not None and path.parent.is_dir():
-        kept = sorted(path.parent.glob("answer*.txt"), key=lambda p: p.stat().st_mtime)
-        for old in kept[:-MAX_ANSWERS]:
+    if path is None:
+        return
+    _keep(path, "w", lambda fh: fh.write(f"{_answer_head(path, text)}\n{text}"))
+    try:  # another process may prune at the same time, or the folder be read-only: pruning is best effort
+        ages = {}
+        for old in path.parent.glob("answer*.txt"):
+            try:
+                ages[old] = old.stat().st_mtime
+            except OSError:
+                continue
+        for old in sorted(ages, key=ages.get)[:-MAX_ANSWERS]:
             if _OWN_FILE.match(old.name):
                 old.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def require(condition: bool, what: str) -> None:

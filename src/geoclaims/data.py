@@ -85,9 +85,8 @@ def _where(name: str, index: int | None = None, column: str | None = None) -> st
     return ", ".join(parts)
 
 
-def _decode(path: Path, shown: str | None = None) -> str:
-    raw = path.read_bytes()
-    record_read(shown or path.name, raw)
+def _decode(path: Path, shown: str | None = None, raw: bytes | None = None) -> str:
+    raw = path.read_bytes() if raw is None else raw
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -130,12 +129,12 @@ def _stray_quote(text: str) -> tuple[int, int] | None:
     return None
 
 
-def parse_csv(path: Path, shown: str | None = None) -> pd.DataFrame:
-    """Read a CSV file as text cells, one row per record; the index is the record's line
-    number minus 2, so that ``index + 2`` is the line a text editor shows. Errors name the
-    file as ``shown`` (its path inside ``data/``), else by its name."""
+def parse_csv(path: Path, shown: str | None = None, raw: bytes | None = None) -> pd.DataFrame:
+    """Read a CSV file (or ``raw``, its bytes already read) as text cells, one row per record; the
+    index is the record's line number minus 2, so that ``index + 2`` is the line a text editor
+    shows. Errors name the file as ``shown`` (its path inside ``data/``), else by its name."""
     shown = shown or path.name
-    text = _decode(path, shown)
+    text = _decode(path, shown, raw)
     stray = _stray_quote(text)
     if stray:
         raise DataError(f"{shown}, line {stray[0]}, column {stray[1]}: a double quote inside an unquoted field "
@@ -211,7 +210,10 @@ def load_table(name: str) -> pd.DataFrame:
     if base not in SCHEMAS:
         raise DataError(f"{name}: no schema declared for this table (add one to geoclaims.schemas)")
     schema = SCHEMAS[base]
-    frame = parse_csv(data_file(name), name)
+    path = data_file(name)
+    raw = path.read_bytes()
+    record_read(name, raw)  # the bytes this table is built from (a route answer is filed under them)
+    frame = parse_csv(path, name, raw)
     missing = [c for c in schema.columns if c not in frame.columns]
     if missing:
         raise DataError(f"{name}: missing column(s) {', '.join(missing)}")
