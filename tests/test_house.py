@@ -332,7 +332,9 @@ def test_old_import_paths_still_work_with_a_deprecation_warning(old, name):
                                        ("geoclaims.geo.transit", "vessel_profile"),
                                        ("geoclaims.geo.straits", "strait_width"),
                                        ("geoclaims.geo.coastline", "landmass_id_at"),
-                                       ("geoclaims.geo.network", "load_ports"), ("geoclaims.geo.nsr_track", "load_network")])
+                                       ("geoclaims.geo.network", "load_ports"), ("geoclaims.geo.nsr_track", "load_network"),
+                                       ("geoclaims.geo.ports", "check_not_inland"),
+                                       ("geoclaims.geo.second_coastline", "on_land")])
 def test_names_that_left_geo_in_0_3_are_forwarded_with_a_deprecation_warning(old, name):
     import importlib
 
@@ -342,11 +344,17 @@ def test_names_that_left_geo_in_0_3_are_forwarded_with_a_deprecation_warning(old
 
 
 @pytest.mark.parametrize("call, message", [
+    ("geoclaims.geo.coastline:on_land([43.06], [141.35])", "on_land takes the coastline first"),
     ("geoclaims.geo.coastline:on_land([43.06], [141.35], 'f')", "on_land takes the coastline first"),
+    ("geoclaims.geo.coastline:land_in_box(45.0, 46.0, 141.0, 142.0)", "land_in_box takes the coastline first"),
+    ("geoclaims.geo.coastline:land_polygons('h')", "land_polygons takes the coastline first"),
     ("geoclaims.geo.crossing:width_between((1, 50, 2, 51), (3, 50, 4, 51))", "width_between takes the coastline first"),
     ("geoclaims.geo.routes:nsr_length_km([70, 71], [60, 61])", "nsr_length_km takes the NSR water area"),
-    ("geoclaims.geo.matrix:port_matrix(['NLRTM'], ['JPYOK'], 'slow-steaming', None, None)", "port_matrix takes the network"),
-    ("geoclaims.geo.straits:crossing_pairings('la-perouse', None, None, None)", "geoclaims.world.straits.crossing_pairings"),
+    ("geoclaims.geo.matrix:port_matrix(['NLRTM'], ['JPYOK'])", "port_matrix takes the network"),
+    ("geoclaims.geo.straits:crossing_pairings('la-perouse', 'f')", "geoclaims.world.straits.crossing_pairings"),
+    ("geoclaims.geo.second_coastline:land_km((45.5, 141.9), (45.9, 142.1))", "land_km takes the land test"),
+    ("geoclaims.geo.nsr_track:track_legs()", "track_legs takes the rows of nsr_track.csv"),
+    ("geoclaims.dating:later_than('dw-article', __import__('pandas').Timestamp('2014-02-06'))", "each source's date"),
 ])
 def test_a_0_2_call_of_a_function_that_now_takes_its_data_says_how(call, message):
     import importlib

@@ -238,4 +238,12 @@ def test_a_ship_type_known_only_from_later_sources_makes_its_claim_unverifiable_
     after = {r["claim_id"]: r for r in json.loads(capsys.readouterr().out)}
     assert after["roro-days"]["rating"] == "unverifiable" and after["roro-days"]["figures"] == []
     assert "no ro-ro profile" in after["roro-days"]["rule"]
+    assert any("roro-2020" in line for line in after["roro-days"]["later_evidence"])  # what came later, shown apart
     assert {k: v["rating"] for k, v in after.items() if k != "roro-days"} == before
+    # an earlier ro-ro profile that is not the reference: "measured" is the reference's, so still unverifiable
+    with (data_copy / "vessel_profiles.csv").open("a", encoding="utf-8") as fh:
+        fh.write("roro-old,ro-ro,16,11,16,0,0,no,nyt-2010-02-17,an earlier profile of the type\n")
+    clear_caches()
+    assert main(["check", "--format", "json"]) == 0
+    after = {r["claim_id"]: r for r in json.loads(capsys.readouterr().out)}
+    assert after["roro-days"]["rating"] == "unverifiable" and "reference profile 'roro-service'" in after["roro-days"]["rule"]

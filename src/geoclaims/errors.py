@@ -18,7 +18,12 @@ class DataError(GeoclaimsError, ValueError):
 
 class NotPublishedThenError(DataError):
     """The evidence a claim needs exists only in rows published after the article (or undated):
-    a run rates that claim ``unverifiable``, naming what is missing, and goes on with the others."""
+    a run rates that claim ``unverifiable``, naming what is missing, and goes on with the others;
+    ``later`` (sentences) is that later evidence, which the finding shows apart."""
+
+    def __init__(self, message: str, later: tuple[str, ...] = ()):
+        super().__init__(message)
+        self.later = tuple(later)
 
 
 class InputError(GeoclaimsError, ValueError):

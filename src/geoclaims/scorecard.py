@@ -92,7 +92,7 @@ class Run:
             rule = (f"{exc}: the claim cannot be decided on what was published by the article's date "
                     "(docs/METHOD.md, the one rule for dates).")
             return Finding(claim.claim_id, claim.claimed_value, claim.unit, None, None, None,
-                           rate(0, 0, 0, known=False), rule, claim=claim)
+                           rate(0, 0, 0, known=False), rule, later_evidence=exc.later, claim=claim)
         except GeoclaimsError as exc:
             raise _blame(exc, claim) from None
         if finding.claim_id != claim.claim_id:
@@ -245,7 +245,7 @@ def format_scorecard(findings: Sequence[Finding], fmt: str = "table", article: s
         claim = claim_of(f, article)
         lines.append(textwrap.shorten(f"{f.claim_id}: {f.rating}", width=width, placeholder="…"))
         numbers = f"{claim.speaker} ({claim.kind}) claims {show_value(f.claimed_value)} {f.unit}"
-        if f.checked:
+        if f.checked and f.measured is not None:  # an unverifiable finding has no number to show
             numbers += f"; measured {show_value(f.measured)}; evidence {show_range(f.low, f.high)}"
         lines += wrap.wrap(numbers) + wrap.wrap(f.rule)
         lines += wrap.wrap(f"Decided by: {f.decided_by}") if f.decided_by else []

@@ -20,7 +20,7 @@ from types import MappingProxyType
 import numpy as np
 import pandas as pd
 
-from ..data import load_source_dates, load_sources, merge_ids
+from ..data import load_source_dates, load_sources, merge_ids, split_ids
 from ..dating import all_before, known_by, later_than
 from ..datasets import (load_matrix_ports, load_nsr_area_vertices, load_nsr_season,
                         load_nsr_track, load_port_table, load_reference_distances, load_vessel_profiles, load_voyages)
@@ -32,7 +32,7 @@ from ..published import load_place_distances
 from ..world.coastlines import load_land_polygons
 from ..world.routing import load_network, load_nsr_area, load_port_index, port_matrix, sea_route
 from .route_corridors import BY_CORRIDOR, CORRIDORS, SHORT_CORRIDOR, compared, compared_loosely  # noqa: F401
-from .route_deviations import reference_deviations
+from .route_deviations import deviations_by_class, reference_deviations  # noqa: F401 (deviations_by_class: its 0.2 path)
 
 #: the tables :func:`evidence` and the world it loads read (ports.csv, nsr_track.csv and nsr_area.csv
 #: through :mod:`geoclaims.world.routing`)
@@ -101,14 +101,15 @@ class RouteEvidence:
         known = sorted({*self.profiles_by_type, *self.later_by_type})
         if ship_type not in known:
             raise DataError(f"unknown ship_type {ship_type!r}: vessel profiles exist for {', '.join(known)}")
+        later = self.later_by_type.get(ship_type, ())
         if ship_type not in self.profiles_by_type:
             raise NotPublishedThenError(f"no {ship_type} profile of vessel_profiles.csv rests on sources published by "
-                                        f"{self.article_latest:%Y-%m-%d}")
+                                        f"{self.article_latest:%Y-%m-%d}", later)
         profiles = self.profiles_by_type[ship_type]
-        if self.references[ship_type].name not in {p.name for p in profiles}:
-            raise DataError(f"vessel_profiles.csv: the {ship_type} reference profile "
-                            f"{self.references[ship_type].name!r} is missing or does not rest on sources "
-                            f"published by {self.article_latest:%Y-%m-%d}")
+        if self.references[ship_type].name not in {p.name for p in profiles}:  # "measured" is the reference's
+            raise NotPublishedThenError(f"the {ship_type} reference profile {self.references[ship_type].name!r} of "
+                                        f"vessel_profiles.csv does not rest on sources published by "
+                                        f"{self.article_latest:%Y-%m-%d}", later)
         return profiles
 
     def sources_for(self, *vias: str, ship_type: str | None = None, tables: bool = False) -> tuple[str, ...]:
@@ -306,7 +307,9 @@ def evidence(article, claims) -> RouteEvidence:
             sources[ship_type] = merge_ids(*rows.loc[ok, "source_ids"])
             published = [d for d in dates.loc[list(sources[ship_type])] if d]
             years[ship_type] = f"{min(published)[:4]}–{max(published)[:4]}" if published else "undated"
-        later[ship_type] = tuple(f"profile {name}: its sources are not all published by the article"
+        later[ship_type] = tuple(f"profile {name}: sources not shown to be published by the article: "
+                                 + "; ".join(s for s in split_ids(rows.at[name, "source_ids"])
+                                             if later_than(s, article.latest, dated) is not False)
                                  for name in rows.index[~ok])
     values = MappingProxyType({c.claim_id: c.value for c in claims if c.claimed_value.replace(".", "", 1).isdigit()})
     return RouteEvidence(tuple(pairs), MappingProxyType(by_type), MappingProxyType(sources), claimed, article.latest,

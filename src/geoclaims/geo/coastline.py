@@ -58,6 +58,9 @@ class Coastline:
             view.flags.writeable = False
             object.__setattr__(self, "points", view)
 
+    def __reduce__(self):  # pickled (for a process pool) as its resolution, index columns and points
+        return Coastline, (self.resolution, {k: np.array(v) for k, v in self.meta.items()}, np.asarray(self.points))
+
     def polygon_lonlat(self, row) -> np.ndarray:
         """The (N, 2) array of (lon, lat) points of one polygon (a row of ``meta``)."""
         start = int(row["offset"]) // 4
@@ -122,11 +125,12 @@ def landmass_at(coast: Coastline, lat: float, lon: float) -> tuple[str, Polygon]
     raise DataError(f"no GSHHS-{coast.resolution} land polygon contains ({lat}, {lon})")
 
 
-def land_in_box(coast: Coastline, south: float, north: float, west: float, east: float) -> list:
+def land_in_box(coast: Coastline, south: float, north: float, west: float, east: float | None = None) -> list:
     """Every GSHHS land polygon that overlaps the box, clipped to it (shapely, for maps)."""
+    check_coastline(coast, "land_in_box")
     box = shapely.box(west, south, east, north)
     out = []
-    for _, pts in land_rows(check_coastline(coast, "land_in_box"), south, north, west, east):
+    for _, pts in land_rows(coast, south, north, west, east):
         clipped = shapely.make_valid(shapely.Polygon(pts)).intersection(box)
         if not clipped.is_empty:
             out.append(clipped)
@@ -167,7 +171,7 @@ def _local(points: np.ndarray, west: float, south: float, east: float, north: fl
     return shapely.make_valid(shapely.clip_by_rect(Polygon(points), west, south, east, north))
 
 
-def on_land(coast: Coastline, lats, lons) -> np.ndarray:
+def on_land(coast: Coastline, lats, lons=None) -> np.ndarray:
     """For each point (lat, lon), whether a GSHHS land polygon (level 1) covers it (its coast
     included). Points east and west of the antimeridian are tested apart. Points that span less
     than :data:`LOCAL_DEG` each way are tested against each polygon clipped to their box (a

@@ -58,6 +58,9 @@ class Position(tuple):
 
     __slots__ = ()
 
+    def __getnewargs__(self):  # pickled and copied as (lat, lon)
+        return tuple(self)
+
     def __new__(cls, lat, lon):
         check_lat_lon(lat, lon)
         return super().__new__(cls, (float(lat), float(lon)))

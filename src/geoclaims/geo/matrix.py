@@ -74,8 +74,9 @@ def _access_km(lat, lon, nodes, net) -> np.ndarray:
     return np.asarray(metres) / 1000.0
 
 
-def port_matrix(net: Network, edge_nsr: np.ndarray, a_ports: list[Port], b_ports: list[Port],
-                profile: VesselProfile, nsr_variant: str = "coastal") -> pd.DataFrame:
+def port_matrix(net: Network, edge_nsr: np.ndarray, a_ports: list[Port] | None = None,
+                b_ports: list[Port] | None = None, profile: VesselProfile | None = None,
+                nsr_variant: str = "coastal") -> pd.DataFrame:
     """NSR and Suez lengths (nm) and days on ``net`` for every origin in ``a_ports`` × destination
     in ``b_ports`` (see the module docstring), the NSR part of each edge given by ``edge_nsr``
     (:func:`edge_nsr_km`); columns ``origin, destination, nsr_nm, nsr_days, suez_nm, suez_days,

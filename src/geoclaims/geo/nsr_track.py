@@ -31,8 +31,8 @@ import shapely
 from pyproj import Geod
 
 from .._moved import forwarded
-from ..errors import DataError
-from .coastline import Coastline, on_land
+from ..errors import DataError, InputError
+from .coastline import Coastline, check_coastline, on_land
 from .network import NSR_TAGS, NSR_VARIANTS, Network, _unit_vectors
 
 #: largest distance between consecutive track nodes, km (ports in the area snap to the track)
@@ -42,9 +42,21 @@ CONNECT = 2
 _GEOD = Geod(ellps="WGS84")
 
 
-def track_sequences(track) -> dict[str, list[tuple[str, float, float]]]:
+def _need_track(track, function: str) -> None:
+    if track is None or not hasattr(track, "columns"):
+        raise InputError(f"{function} takes the rows of nsr_track.csv, got {track!r}: "
+                         f"{function}(..., geoclaims.datasets.load_nsr_track(), ...)")
+
+
+def _need_area(area, function: str) -> None:
+    if not isinstance(area, shapely.Polygon):
+        raise InputError(f"{function} takes the NSR water area, got {area!r}: geoclaims.world.routing.load_nsr_area()")
+
+
+def track_sequences(track=None) -> dict[str, list[tuple[str, float, float]]]:
     """Per variant, the waypoints of ``track`` (the rows of ``nsr_track.csv``) in order:
     ``(waypoint_id, lat, lon)``."""
+    _need_track(track, "track_sequences")
     rows = track
     out = {}
     for variant in NSR_VARIANTS:
@@ -53,12 +65,13 @@ def track_sequences(track) -> dict[str, list[tuple[str, float, float]]]:
     return out
 
 
-def track_legs(track) -> list[tuple[tuple[float, float], tuple[float, float], str]]:
+def track_legs(track=None) -> list[tuple[tuple[float, float], tuple[float, float], str]]:
     """Every leg of ``track`` once: ``((lat, lon), (lat, lon), passage tag)``.
 
     A leg's tag is the ``passage`` of the waypoint it arrives at when the data names one (the
     approach legs south of the Bering Strait are ``bering``, as searoute tags its own there),
     else the NSR tag of the variants that use it."""
+    _need_track(track, "track_legs")
     passage = dict(zip(track["waypoint_id"], track["passage"]))
     used: dict[tuple, set] = {}
     points = {}
@@ -86,9 +99,10 @@ def area_mask(net: Network, area: shapely.Polygon) -> np.ndarray:
     return shapely.contains_xy(area, mid_lon, mid_lat)
 
 
-def connectors(net: Network, keep: np.ndarray, track) -> list[tuple[tuple[float, float], int]]:
+def connectors(net: Network, keep: np.ndarray, track=None) -> list[tuple[tuple[float, float], int]]:
     """``((lat, lon) of a waypoint, network node)`` for each waypoint of ``track`` marked
     ``joins_network`` (every end of a variant is), joined to its :data:`CONNECT` nearest kept nodes."""
+    _need_track(track, "connectors")
     marked = track[track["joins_network"] == "yes"]
     alive = np.unique(np.concatenate([net.edge_u[keep], net.edge_v[keep]]))
     xyz = _unit_vectors(net.lat[alive], net.lon[alive])
@@ -119,11 +133,15 @@ def nsr_area_polygon(vertices) -> shapely.Polygon:
 LAND_STEP_KM = 1.0
 
 
-def land_on_track(raw: Network, track, area: shapely.Polygon, coast: Coastline) -> str | None:
+def land_on_track(raw: Network, track=None, area: shapely.Polygon | None = None,
+                  coast: Coastline | None = None) -> str | None:
     """Where the legs of ``track`` or its connectors to the network touch land of ``coast``
     (GSHHS-f in the loading layer), sampled every :data:`LAND_STEP_KM` along each geodesic: a
     sentence naming the waypoint (its line and column in ``nsr_track.csv``) and the first sample
     on land; ``None`` if all is water."""
+    _need_track(track, "land_on_track")
+    _need_area(area, "land_on_track")
+    check_coastline(coast, "land_on_track")
     line = {w: int(i) + 2 for i, w in zip(track.index, track["waypoint_id"])}
     where = {(round(float(a), 9), round(float(b), 9)): w for w, a, b in zip(track["waypoint_id"], track["lat"], track["lon"])}
     legs = [(b_id, (pa_lat, pa_lon), (pb_lat, pb_lon)) for seq in track_sequences(track).values()
@@ -143,10 +161,12 @@ def land_on_track(raw: Network, track, area: shapely.Polygon, coast: Coastline) 
     return None
 
 
-def splice(raw: Network, track, area: shapely.Polygon) -> Network:
+def splice(raw: Network, track=None, area: shapely.Polygon | None = None) -> Network:
     """``raw`` with its edges in the NSR water area ``area`` replaced by ``track`` (module
     docstring). The loading layer checks first that the track and its connectors are water
     (:func:`land_on_track`)."""
+    _need_track(track, "splice")
+    _need_area(area, "splice")
     keep = ~area_mask(raw, area)
     lat, lon = list(raw.lat), list(raw.lon)
     u, v, km, tags = list(raw.edge_u[keep]), list(raw.edge_v[keep]), list(raw.edge_km[keep]), list(raw.edge_passage[keep])

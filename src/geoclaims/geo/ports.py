@@ -137,5 +137,6 @@ def inland_port(rows, coast: Coastline) -> str | None:
 #: 0.2 names that moved to the loading layer, kept for one release (:func:`geoclaims._moved.forwarded`)
 __getattr__ = forwarded(__name__, {
     "find_port": "geoclaims.world.routing:find_port",
+    "check_not_inland": "geoclaims.world.routing:check_not_inland",
 })
 

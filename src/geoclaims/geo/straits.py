@@ -62,7 +62,7 @@ def width_of(name: str, row, coast: Coastline) -> StraitWidth:
     return StraitWidth(name, crossing.width_km, crossing.point_a, crossing.point_b, coast.resolution)
 
 
-def crossing_pairings(row, islets, coast: Coastline, width: StraitWidth) -> pd.DataFrame:
+def crossing_pairings(row, islets=None, coast: Coastline | None = None, width: StraitWidth | None = None) -> pd.DataFrame:
     """Shortest distance between every landmass or islet on one side of a strait and every one on
     the other: the two coasts (the landmasses of ``coast`` at the row's ``side_a``/``side_b``
     points, whose distance is the strait's ``width``) and ``islets`` (rows of ``capes.csv`` whose

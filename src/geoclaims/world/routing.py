@@ -71,11 +71,11 @@ def load_port_index() -> PortIndex:
     """searoute's ports with ``data/ports.csv`` on top (:class:`geoclaims.geo.ports.PortIndex`),
     after checking that every port the table adds has water within ``INLAND_KM``."""
     table, ports = load_port_table(), load_searoute_ports()
-    _check_not_inland(table[~table["locode"].isin(ports.index)])  # the positions routing will use
+    check_not_inland(table[~table["locode"].isin(ports.index)])  # the positions routing will use
     return PortIndex(ports, table)
 
 
-def _check_not_inland(added: pd.DataFrame) -> None:
+def check_not_inland(added: pd.DataFrame) -> None:
     """:class:`DataError` for a port of ``ports.csv`` with no water within INLAND_KM on GSHHS-h
     (:func:`geoclaims.geo.ports.inland_port`); kept in the disk cache per content of the positions."""
     rows = [(code, float(lat), float(lon), int(line))
