@@ -218,3 +218,16 @@ def test_each_strait_pairs_only_the_islets_inside_its_own_box():
     for sid in load_straits().index:
         names = set(crossing_pairings(sid, "f")[["from", "to"]].to_numpy().ravel())
         assert ("Kamen Opasnosti" in names) == (sid == "la-perouse"), sid
+
+
+def test_every_islet_lies_inside_the_box_of_a_strait_it_is_off():
+    # pairings take the islets inside a strait's box: an islet off a side that lies in no such box
+    # (a typo in its position) would silently drop out of every pairing
+    from geoclaims.datasets import load_capes, load_straits
+
+    straits, capes = load_straits(), load_capes()
+    for _, islet in capes[capes["landmass"].str.startswith("islet off ")].iterrows():
+        side = islet["landmass"].removeprefix("islet off ")
+        boxes = straits[(straits["side_a"] == side) | (straits["side_b"] == side)]
+        assert any(r["south"] <= float(islet["lat"]) <= r["north"] and r["west"] <= float(islet["lon"]) <= r["east"]
+                   for _, r in boxes.iterrows()), islet["name"]
