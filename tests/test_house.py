@@ -225,7 +225,7 @@ def test_a_claim_of_a_known_kind_is_added_with_data_alone(data_copy, capsys):
 def test_once_the_evidence_is_built_checks_call_no_loader_at_all(monkeypatch):
     # the runtime side of the walk above: after a first pass has built every evidence part the checks
     # use, a second pass of every check of every article, and every figure title and source line,
-    # runs with every loader call (cached or not: each goes through data._detached) made to fail
+    # runs with every call of a cached loader (each goes through data._detached) made to fail
     import os
 
     import geoclaims.data as data
@@ -355,6 +355,11 @@ def test_names_that_left_geo_in_0_3_are_forwarded_with_a_deprecation_warning(old
     ("geoclaims.geo.second_coastline:land_km((45.5, 141.9), (45.9, 142.1))", "land_km takes the land test"),
     ("geoclaims.geo.nsr_track:track_legs()", "track_legs takes the rows of nsr_track.csv"),
     ("geoclaims.dating:later_than('dw-article', __import__('pandas').Timestamp('2014-02-06'))", "each source's date"),
+    # a new-style call missing an argument says which
+    ("geoclaims.geo.coastline:on_land(__import__('geoclaims.world.coastlines', fromlist=['_']).load_coastline('h'), [43])",
+     "latitudes and longitudes"),
+    ("geoclaims.geo.coastline:land_in_box(__import__('geoclaims.world.coastlines', fromlist=['_']).load_coastline('h'), "
+     "45, 46, 141)", "south, north, west and east"),
 ])
 def test_a_0_2_call_of_a_function_that_now_takes_its_data_says_how(call, message):
     import importlib

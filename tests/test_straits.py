@@ -231,3 +231,25 @@ def test_every_islet_lies_inside_the_box_of_a_strait_it_is_off():
         boxes = straits[(straits["side_a"] == side) | (straits["side_b"] == side)]
         assert any(r["south"] <= float(islet["lat"]) <= r["north"] and r["west"] <= float(islet["lon"]) <= r["east"]
                    for _, r in boxes.iterrows()), islet["name"]
+
+
+def test_an_islet_in_no_box_of_a_strait_it_is_off_is_a_data_error(data_copy):
+    # a typo that moves Bentenjima (off Hokkaido, in La Pérouse) 2° west is said, not silently dropped
+    from conftest import edit
+
+    from geoclaims.data import clear_caches
+    from geoclaims.errors import DataError
+
+    text = (data_copy / "capes.csv").read_text(encoding="utf-8")
+    line = next(l for l in text.splitlines() if l.startswith("bentenjima,"))
+    edit(data_copy / "capes.csv", line, line.replace("141°55′09″E", "139°55′09″E", 1))
+    clear_caches()
+    with pytest.raises(DataError, match="Bentenjima is an islet off Hokkaido but lies inside the box of no strait"):
+        crossing_pairings("la-perouse", "f")
+    clear_caches()
+
+
+def test_the_route_command_works_with_the_disk_cache_off(monkeypatch, capsys):
+    monkeypatch.setenv("GEOCLAIMS_CACHE", "off")
+    assert main(["route", "NLRTM", "JPYOK", "--via", "suez", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["via"] == "suez"

@@ -243,8 +243,10 @@ MAX_ANSWERS = 200
 
 def read_answer(path: Path | None) -> str | None:
     """A kept answer, or ``None`` (missing, unreadable, truncated or altered: then recomputed)."""
+    if path is None:  # caching is off
+        return None
     try:
-        head, _, text = ("" if path is None else path.read_text(encoding="utf-8")).partition("\n")
+        head, _, text = path.read_text(encoding="utf-8").partition("\n")
     except (OSError, UnicodeDecodeError):
         return None
     if head != _answer_head(path, text):

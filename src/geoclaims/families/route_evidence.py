@@ -273,6 +273,14 @@ class RouteEvidence:
         return {"area": load_nsr_area(), "land": list(load_land_polygons("h", north_of=-5.0)), "passages": passages}
 
 
+def _why_later(source_ids: str, day, dates) -> str:
+    """Why a profile is not usable at ``day`` (:func:`~geoclaims.dating.all_before`): the sources dated
+    after it, or that none of its sources is dated."""
+    after = [s for s in split_ids(source_ids) if later_than(s, day, dates)]
+    return (f"sources published after the article: {'; '.join(after)}" if after
+            else "none of its sources is dated")
+
+
 def evidence(article, claims) -> RouteEvidence:
     """Route every pair the claims name, and the context pairs, along both corridors."""
     pairs: list[tuple[str, str]] = []
@@ -307,9 +315,7 @@ def evidence(article, claims) -> RouteEvidence:
             sources[ship_type] = merge_ids(*rows.loc[ok, "source_ids"])
             published = [d for d in dates.loc[list(sources[ship_type])] if d]
             years[ship_type] = f"{min(published)[:4]}–{max(published)[:4]}" if published else "undated"
-        later[ship_type] = tuple(f"profile {name}: sources not shown to be published by the article: "
-                                 + "; ".join(s for s in split_ids(rows.at[name, "source_ids"])
-                                             if later_than(s, article.latest, dated) is not False)
+        later[ship_type] = tuple(f"profile {name}: " + _why_later(rows.at[name, "source_ids"], article.latest, dated)
                                  for name in rows.index[~ok])
     values = MappingProxyType({c.claim_id: c.value for c in claims if c.claimed_value.replace(".", "", 1).isdigit()})
     return RouteEvidence(tuple(pairs), MappingProxyType(by_type), MappingProxyType(sources), claimed, article.latest,

@@ -128,6 +128,8 @@ def landmass_at(coast: Coastline, lat: float, lon: float) -> tuple[str, Polygon]
 def land_in_box(coast: Coastline, south: float, north: float, west: float, east: float | None = None) -> list:
     """Every GSHHS land polygon that overlaps the box, clipped to it (shapely, for maps)."""
     check_coastline(coast, "land_in_box")
+    if east is None:
+        raise InputError("land_in_box takes the box's south, north, west and east: land_in_box(coast, s, n, w, e)")
     box = shapely.box(west, south, east, north)
     out = []
     for _, pts in land_rows(coast, south, north, west, east):
@@ -177,6 +179,8 @@ def on_land(coast: Coastline, lats, lons=None) -> np.ndarray:
     than :data:`LOCAL_DEG` each way are tested against each polygon clipped to their box (a
     whole continent is built and prepared, once per coastline, only for wider sets)."""
     check_coastline(coast, "on_land")
+    if lons is None:
+        raise InputError("on_land takes the points' latitudes and longitudes: on_land(coast, lats, lons)")
     lats, lons = np.atleast_1d(np.asarray(lats, dtype=float)), np.atleast_1d(np.asarray(lons, dtype=float))
     check_lat_lon(lats, lons)
     out = np.zeros(lats.shape, dtype=bool)

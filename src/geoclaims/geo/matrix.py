@@ -84,6 +84,8 @@ def port_matrix(net: Network, edge_nsr: np.ndarray, a_ports: list[Port] | None =
     if not isinstance(net, Network):
         raise InputError(f"port_matrix takes the network first, got {net!r}: by port names it is "
                          "geoclaims.port_matrix(origins, destinations, profile)")
+    if a_ports is None or b_ports is None:
+        raise InputError("port_matrix takes the origin and destination ports: port_matrix(net, edge_nsr, a, b, profile)")
     if not isinstance(profile, VesselProfile):
         raise InputError(f"profile must be a VesselProfile, got {profile!r}")
     both = sorted({p.locode for p in a_ports} & {p.locode for p in b_ports})

@@ -17,7 +17,7 @@ import shapely
 
 from .._moved import forwarded
 from ..errors import DataError, InputError
-from .coastline import Coastline, landmass_at
+from .coastline import Coastline, check_coastline, landmass_at
 from .crossing import width_between
 from .geodesy import Position
 from .nearest import _min_distance
@@ -70,6 +70,9 @@ def crossing_pairings(row, islets=None, coast: Coastline | None = None, width: S
     if isinstance(row, str):
         raise InputError(f"crossing_pairings of a strait by name is geoclaims.world.straits.crossing_pairings({row!r}); "
                          "this one takes the strait's row, its islets, the coastline and its width")
+    if islets is None or width is None:
+        raise InputError("crossing_pairings takes the strait's row, its islets, the coastline and its width")
+    check_coastline(coast, "crossing_pairings")
     box = (row["south"], row["north"], row["west"], row["east"])
     sides, coasts = {}, {}
     for side in ("a", "b"):

