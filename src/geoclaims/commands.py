@@ -129,9 +129,9 @@ ROUTE_INPUTS = ("ports.csv", "nsr_track.csv", "nsr_area.csv", "vessel_profiles.c
 def route(args: argparse.Namespace) -> str:
     """The route and its days. The answer is kept in the disk cache under a hash of the arguments,
     the terminal width, the bytes of :data:`ROUTE_INPUTS`, geoclaims' code and the versions of the
-    packages it computes with (:func:`geoclaims.cache.answer_file`): a second identical call prints it
+    packages it computes with (:func:`geoclaims.answers.answer_file`): a second identical call prints it
     without loading the data stack."""
-    from .cache import answer_file, file_digest, read_answer, read_digest, save_answer
+    from .answers import answer_file, file_digest, read_answer, read_digest, save_answer
     from .layout import terminal_width
     from .paths import data_file
 

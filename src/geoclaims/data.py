@@ -26,7 +26,7 @@ from types import MappingProxyType
 import numpy as np
 import pandas as pd
 
-from .cache import forget_reads, record_read
+from .answers import forget_reads, record_read
 from .errors import DataError, InputError
 from .ids import merge_ids, split_ids  # noqa: F401 (their import path for the loaders)
 from .paths import data_file

@@ -303,7 +303,6 @@ def evidence(article, claims) -> RouteEvidence:
     variant = variants.pop()
     table = load_vessel_profiles()
     dated = load_source_dates()
-    dates = load_sources()["date_published"]
     usable = pd.Series([all_before(ids, article.latest, dated) for ids in table["source_ids"]], index=table.index)
     by_type, sources, later, years = {}, {}, {}, {}
     references = {t: profile_from_row(name, table.loc[name])
@@ -313,7 +312,7 @@ def evidence(article, claims) -> RouteEvidence:
         if ok.any():
             by_type[ship_type] = tuple(profile_from_row(name, table.loc[name]) for name in rows.index[ok])
             sources[ship_type] = merge_ids(*rows.loc[ok, "source_ids"])
-            published = [d for d in dates.loc[list(sources[ship_type])] if d]
+            published = [dated[s] for s in sources[ship_type] if dated.get(s)]
             years[ship_type] = f"{min(published)[:4]}–{max(published)[:4]}" if published else "undated"
         later[ship_type] = tuple(f"profile {name}: " + _why_later(rows.at[name, "source_ids"], article.latest, dated)
                                  for name in rows.index[~ok])

